@@ -1,0 +1,48 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "grade",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "grade", targets: ["grade"]),
+        .library(name: "GradeKit", targets: ["GradeKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // The protocols students conform to, the Matrix type and registration. No dependencies.
+        .target(name: "GradeKit"),
+        // The trusted conformance of every component; also gradable as a submission.
+        .target(name: "Reference", dependencies: ["GradeKit"], path: "reference"),
+        // Invocations, their wire format, the test functions and the worker's main loop.
+        .target(name: "ComponentRuntime", dependencies: ["GradeKit"]),
+        // The results every report is written from.
+        .target(name: "GradeResults"),
+        // Case files and assignment metadata: parsing and validation.
+        .target(name: "AssignmentFormat", dependencies: ["GradeKit", "ComponentRuntime", .product(name: "Yams", package: "Yams")]),
+        // Building submissions, supervising workers, running checks, computing verdicts.
+        .target(name: "GradingEngine", dependencies: ["GradeKit", "ComponentRuntime", "Reference", "AssignmentFormat", "GradeResults"]),
+        // libxml2, for JUnit XML.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // Console, JUnit, Gradescope and Markdown writers.
+        .target(name: "GradeReports", dependencies: ["GradeResults", "CLibXML2"]),
+        // The command line.
+        .executableTarget(name: "grade", dependencies: [
+            "GradingEngine", "GradeReports", "AssignmentFormat", "GradeResults",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .target(name: "TestSupport", dependencies: ["GradeKit", "CLibXML2"], path: "Tests/TestSupport"),
+        .testTarget(name: "GradeKitTests", dependencies: ["GradeKit", "TestSupport"]),
+        .testTarget(name: "ReferenceTests", dependencies: ["Reference", "GradeKit", "ComponentRuntime", "TestSupport"],
+                     resources: [.copy("Oracle")]),
+        .testTarget(name: "AssignmentFormatTests", dependencies: ["AssignmentFormat", "TestSupport"]),
+        .testTarget(name: "GradingEngineTests", dependencies: ["GradingEngine", "GradeResults", "TestSupport"]),
+        .testTarget(name: "GradeReportsTests", dependencies: ["GradeReports", "GradeResults", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["GradeResults", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// Placeholder until the case format lands.

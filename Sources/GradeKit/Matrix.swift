@@ -1,0 +1,326 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A dense, row-major matrix of `Double`, the array type of every component.
+///
+/// `Matrix` is small on purpose and reads like the numpy code of the course:
+///
+/// ```swift
+/// let scores = X * W                        // X.dot(W): N×D times D×C gives N×C
+/// let margins = scores - correct + 1        // broadcasting a column and a scalar
+/// let loss = margins.map { max(0, $0) }.sum() / Double(N)
+/// var dS = Matrix.zeros(N, C)
+/// dS[i, j] += 1                             // indexing
+/// let row = scores[row: i]                  // [Double], like scores[i]
+/// ```
+///
+/// Elementwise operators (`+ - * /` between matrices) require equal shapes, or a
+/// shape that broadcasts the way numpy does: a 1×C row against N×C, an N×1 column
+/// against N×C. `*` between two matrices is the *elementwise* product; the matrix
+/// product is ``dot(_:)`` (also spelled `X.dot(W)` or ``matmul(_:_:)``). A vector
+/// is an N×1 or 1×N matrix, or a plain `[Double]` where that reads better.
+public struct Matrix: Sendable, Hashable, Codable {
+    /// The number of rows.
+    public let rows: Int
+    /// The number of columns.
+    public let columns: Int
+    /// The entries in row-major order: entry `(i, j)` is `elements[i * columns + j]`.
+    public var elements: [Double]
+
+    /// The shape as `(rows, columns)`, like numpy's `shape`.
+    public var shape: (rows: Int, columns: Int) { (rows, columns) }
+
+    /// The number of entries, `rows × columns`.
+    public var count: Int { elements.count }
+
+    /// Creates a matrix from its shape and row-major entries.
+    ///
+    /// - Precondition: `elements.count == rows * columns`, and both dimensions are ≥ 0.
+    public init(rows: Int, columns: Int, elements: [Double]) {
+        precondition(rows >= 0 && columns >= 0, "Matrix dimensions must not be negative: \(rows)×\(columns)")
+        precondition(elements.count == rows * columns,
+                     "Matrix \(rows)×\(columns) needs \(rows * columns) elements, got \(elements.count)")
+        self.rows = rows
+        self.columns = columns
+        self.elements = elements
+    }
+
+    /// Creates a matrix filled with one value.
+    public init(rows: Int, columns: Int, repeating value: Double) {
+        self.init(rows: rows, columns: columns, elements: Array(repeating: value, count: rows * columns))
+    }
+
+    /// Creates a matrix from an array of rows, as `np.array([[...], [...]])`.
+    ///
+    /// - Precondition: every row has the same length.
+    public init(_ rows: [[Double]]) {
+        let columns = rows.first?.count ?? 0
+        precondition(rows.allSatisfy { $0.count == columns }, "All rows of a Matrix must have the same length")
+        self.init(rows: rows.count, columns: columns, elements: rows.flatMap { $0 })
+    }
+
+    /// Creates a 1×n row vector.
+    public init(row: [Double]) {
+        self.init(rows: 1, columns: row.count, elements: row)
+    }
+
+    /// Creates an n×1 column vector.
+    public init(column: [Double]) {
+        self.init(rows: column.count, columns: 1, elements: column)
+    }
+
+    /// A matrix of zeros, as `np.zeros((rows, columns))`.
+    public static func zeros(_ rows: Int, _ columns: Int) -> Matrix {
+        Matrix(rows: rows, columns: columns, repeating: 0)
+    }
+
+    /// A matrix of zeros with the shape of `other`, as `np.zeros_like(other)`.
+    public static func zeros(like other: Matrix) -> Matrix {
+        Matrix(rows: other.rows, columns: other.columns, repeating: 0)
+    }
+
+    /// A matrix of ones, as `np.ones((rows, columns))`.
+    public static func ones(_ rows: Int, _ columns: Int) -> Matrix {
+        Matrix(rows: rows, columns: columns, repeating: 1)
+    }
+
+    /// Entry `(row, column)`, as `A[i, j]`.
+    public subscript(_ row: Int, _ column: Int) -> Double {
+        get {
+            precondition(row >= 0 && row < rows && column >= 0 && column < columns,
+                         "Index (\(row), \(column)) is out of range for a \(rows)×\(columns) matrix")
+            return elements[row * columns + column]
+        }
+        set {
+            precondition(row >= 0 && row < rows && column >= 0 && column < columns,
+                         "Index (\(row), \(column)) is out of range for a \(rows)×\(columns) matrix")
+            elements[row * columns + column] = newValue
+        }
+    }
+
+    /// Row `i` as an array, as `A[i]` or `A[i, :]`.
+    public subscript(row row: Int) -> [Double] {
+        get {
+            precondition(row >= 0 && row < rows, "Row \(row) is out of range for a \(rows)×\(columns) matrix")
+            return Array(elements[row * columns ..< (row + 1) * columns])
+        }
+        set {
+            precondition(row >= 0 && row < rows, "Row \(row) is out of range for a \(rows)×\(columns) matrix")
+            precondition(newValue.count == columns, "Row of length \(newValue.count) does not fit \(columns) columns")
+            elements.replaceSubrange(row * columns ..< (row + 1) * columns, with: newValue)
+        }
+    }
+
+    /// Column `j` as an array, as `A[:, j]`.
+    public subscript(column column: Int) -> [Double] {
+        get {
+            precondition(column >= 0 && column < columns, "Column \(column) is out of range for a \(rows)×\(columns) matrix")
+            return (0..<rows).map { elements[$0 * columns + column] }
+        }
+        set {
+            precondition(column >= 0 && column < columns, "Column \(column) is out of range for a \(rows)×\(columns) matrix")
+            precondition(newValue.count == rows, "Column of length \(newValue.count) does not fit \(rows) rows")
+            for i in 0..<rows { elements[i * columns + column] = newValue[i] }
+        }
+    }
+
+    /// The rows at the given indices, in that order, as `X[indices]` (a minibatch).
+    public func rows(at indices: [Int]) -> Matrix {
+        var result: [Double] = []
+        result.reserveCapacity(indices.count * columns)
+        for i in indices { result.append(contentsOf: self[row: i]) }
+        return Matrix(rows: indices.count, columns: columns, elements: result)
+    }
+
+    /// The array of rows, as `A.tolist()`.
+    public var rowArrays: [[Double]] { (0..<rows).map { self[row: $0] } }
+
+    /// The transpose, as `A.T`.
+    public var T: Matrix { transposed() }
+
+    /// The transpose, as `A.T`.
+    public func transposed() -> Matrix {
+        var result = [Double](repeating: 0, count: count)
+        for i in 0..<rows {
+            for j in 0..<columns { result[j * rows + i] = elements[i * columns + j] }
+        }
+        return Matrix(rows: columns, columns: rows, elements: result)
+    }
+
+    /// The matrix product `self · other`, as `A.dot(B)` or `A @ B`.
+    ///
+    /// - Precondition: `self.columns == other.rows`. An m×k times a k×n gives an m×n.
+    public func dot(_ other: Matrix) -> Matrix {
+        precondition(columns == other.rows,
+                     "Cannot multiply \(rows)×\(columns) by \(other.rows)×\(other.columns): inner dimensions differ")
+        var result = [Double](repeating: 0, count: rows * other.columns)
+        for i in 0..<rows {
+            for k in 0..<columns {
+                let a = elements[i * columns + k]
+                if a == 0 { continue }
+                let rowStart = k * other.columns
+                let outStart = i * other.columns
+                for j in 0..<other.columns { result[outStart + j] += a * other.elements[rowStart + j] }
+            }
+        }
+        return Matrix(rows: rows, columns: other.columns, elements: result)
+    }
+
+    /// Applies `transform` to every entry, as a numpy ufunc.
+    public func map(_ transform: (Double) throws -> Double) rethrows -> Matrix {
+        Matrix(rows: rows, columns: columns, elements: try elements.map(transform))
+    }
+
+    /// Combines two matrices of the same shape entry by entry.
+    public func zip(_ other: Matrix, _ combine: (Double, Double) -> Double) -> Matrix {
+        Matrix.broadcast(self, other, combine)
+    }
+
+    /// The sum of all entries, as `A.sum()`.
+    public func sum() -> Double { elements.reduce(0, +) }
+
+    /// The mean of all entries, as `A.mean()`.
+    public func mean() -> Double { count == 0 ? .nan : sum() / Double(count) }
+
+    /// The largest entry, as `A.max()`.
+    public func max() -> Double { elements.max() ?? -.infinity }
+
+    /// Sums along an axis, as `A.sum(axis=...)`: axis 0 gives a 1×columns row,
+    /// axis 1 gives a rows×1 column (numpy's `keepdims=True`).
+    public func sum(axis: Int) -> Matrix {
+        reduce(axis: axis, initial: 0, +)
+    }
+
+    /// Maxima along an axis, as `A.max(axis=..., keepdims=True)`.
+    public func max(axis: Int) -> Matrix {
+        reduce(axis: axis, initial: -.infinity) { Swift.max($0, $1) }
+    }
+
+    /// The index of the largest entry of each row, as `A.argmax(axis=1)`.
+    public func argmaxRows() -> [Int] {
+        (0..<rows).map { i in
+            var best = 0
+            for j in 1..<Swift.max(columns, 1) where self[i, j] > self[i, best] { best = j }
+            return best
+        }
+    }
+
+    private func reduce(axis: Int, initial: Double, _ combine: (Double, Double) -> Double) -> Matrix {
+        precondition(axis == 0 || axis == 1, "axis must be 0 (down the rows) or 1 (along each row), got \(axis)")
+        if axis == 0 {
+            var result = [Double](repeating: initial, count: columns)
+            for i in 0..<rows { for j in 0..<columns { result[j] = combine(result[j], elements[i * columns + j]) } }
+            return Matrix(rows: 1, columns: columns, elements: result)
+        }
+        var result = [Double](repeating: initial, count: rows)
+        for i in 0..<rows { for j in 0..<columns { result[i] = combine(result[i], elements[i * columns + j]) } }
+        return Matrix(rows: rows, columns: 1, elements: result)
+    }
+
+    /// Applies `combine` entry by entry with numpy broadcasting between
+    /// equal shapes, a 1×C row and N×C, an N×1 column and N×C, or a 1×1 and anything.
+    static func broadcast(_ a: Matrix, _ b: Matrix, _ combine: (Double, Double) -> Double) -> Matrix {
+        if a.rows == b.rows && a.columns == b.columns {
+            var result = a.elements
+            for k in result.indices { result[k] = combine(a.elements[k], b.elements[k]) }
+            return Matrix(rows: a.rows, columns: a.columns, elements: result)
+        }
+        func fits(_ small: Int, _ large: Int) -> Bool { small == large || small == 1 || large == 1 }
+        precondition(fits(a.rows, b.rows) && fits(a.columns, b.columns),
+                     "Shapes \(a.rows)×\(a.columns) and \(b.rows)×\(b.columns) do not broadcast")
+        let rows = Swift.max(a.rows, b.rows), columns = Swift.max(a.columns, b.columns)
+        var result = [Double](repeating: 0, count: rows * columns)
+        for i in 0..<rows {
+            let ai = a.rows == 1 ? 0 : i, bi = b.rows == 1 ? 0 : i
+            for j in 0..<columns {
+                let aj = a.columns == 1 ? 0 : j, bj = b.columns == 1 ? 0 : j
+                result[i * columns + j] = combine(a.elements[ai * a.columns + aj], b.elements[bi * b.columns + bj])
+            }
+        }
+        return Matrix(rows: rows, columns: columns, elements: result)
+    }
+}
+
+// MARK: - Elementwise arithmetic
+
+extension Matrix {
+    /// Elementwise sum with numpy broadcasting.
+    public static func + (a: Matrix, b: Matrix) -> Matrix { broadcast(a, b, +) }
+    /// Elementwise difference with numpy broadcasting.
+    public static func - (a: Matrix, b: Matrix) -> Matrix { broadcast(a, b, -) }
+    /// Elementwise (Hadamard) product with numpy broadcasting; the matrix product is ``dot(_:)``.
+    public static func * (a: Matrix, b: Matrix) -> Matrix { broadcast(a, b, *) }
+    /// Elementwise quotient with numpy broadcasting.
+    public static func / (a: Matrix, b: Matrix) -> Matrix { broadcast(a, b, /) }
+
+    /// Adds a scalar to every entry.
+    public static func + (a: Matrix, s: Double) -> Matrix { a.map { $0 + s } }
+    /// Adds a scalar to every entry.
+    public static func + (s: Double, a: Matrix) -> Matrix { a.map { s + $0 } }
+    /// Subtracts a scalar from every entry.
+    public static func - (a: Matrix, s: Double) -> Matrix { a.map { $0 - s } }
+    /// Subtracts every entry from a scalar.
+    public static func - (s: Double, a: Matrix) -> Matrix { a.map { s - $0 } }
+    /// Multiplies every entry by a scalar.
+    public static func * (a: Matrix, s: Double) -> Matrix { a.map { $0 * s } }
+    /// Multiplies every entry by a scalar.
+    public static func * (s: Double, a: Matrix) -> Matrix { a.map { s * $0 } }
+    /// Divides every entry by a scalar.
+    public static func / (a: Matrix, s: Double) -> Matrix { a.map { $0 / s } }
+    /// Divides a scalar by every entry.
+    public static func / (s: Double, a: Matrix) -> Matrix { a.map { s / $0 } }
+    /// Negates every entry.
+    public static prefix func - (a: Matrix) -> Matrix { a.map { -$0 } }
+
+    /// In-place elementwise sum.
+    public static func += (a: inout Matrix, b: Matrix) { a = a + b }
+    /// In-place elementwise difference.
+    public static func -= (a: inout Matrix, b: Matrix) { a = a - b }
+    /// In-place elementwise product.
+    public static func *= (a: inout Matrix, b: Matrix) { a = a * b }
+    /// In-place elementwise quotient.
+    public static func /= (a: inout Matrix, b: Matrix) { a = a / b }
+    /// In-place scalar sum.
+    public static func += (a: inout Matrix, s: Double) { a = a + s }
+    /// In-place scalar difference.
+    public static func -= (a: inout Matrix, s: Double) { a = a - s }
+    /// In-place scalar product.
+    public static func *= (a: inout Matrix, s: Double) { a = a * s }
+    /// In-place scalar quotient.
+    public static func /= (a: inout Matrix, s: Double) { a = a / s }
+}
+
+/// The matrix product `a · b`, as `np.matmul(a, b)`.
+public func matmul(_ a: Matrix, _ b: Matrix) -> Matrix { a.dot(b) }
+
+/// `e^x` of every entry, as `np.exp`.
+public func exp(_ m: Matrix) -> Matrix { m.map { exp($0) } }
+/// The natural logarithm of every entry, as `np.log`.
+public func log(_ m: Matrix) -> Matrix { m.map { log($0) } }
+/// The square root of every entry, as `np.sqrt`.
+public func sqrt(_ m: Matrix) -> Matrix { m.map { $0.squareRoot() } }
+/// The absolute value of every entry, as `np.abs`.
+public func abs(_ m: Matrix) -> Matrix { m.map { Swift.abs($0) } }
+/// The sign of every entry (−1, 0 or 1; 0 at 0), as `np.sign`.
+public func sign(_ m: Matrix) -> Matrix { m.map { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) } }
+/// `max(x, floor)` of every entry, as `np.maximum(m, floor)`.
+public func maximum(_ m: Matrix, _ floor: Double) -> Matrix { m.map { Swift.max($0, floor) } }
+/// The elementwise larger of two matrices (with broadcasting), as `np.maximum(a, b)`.
+public func maximum(_ a: Matrix, _ b: Matrix) -> Matrix { Matrix.broadcast(a, b) { Swift.max($0, $1) } }
+
+extension Matrix: CustomStringConvertible {
+    /// The matrix as nested rows, like numpy's `repr`.
+    public var description: String {
+        "[" + rowArrays.map { "[" + $0.map { "\($0)" }.joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
+    }
+}
+
+extension Matrix: ExpressibleByArrayLiteral {
+    /// Creates a matrix from row literals: `let S: Matrix = [[3.2, 5.1, -1.7]]`.
+    public init(arrayLiteral rows: [Double]...) { self.init(rows) }
+}
