@@ -22,7 +22,7 @@ let package = Package(
         // The results every report is written from.
         .target(name: "GradeResults"),
         // Case files and assignment metadata: parsing and validation.
-        .target(name: "AssignmentFormat", dependencies: ["GradeKit", "ComponentRuntime", .product(name: "Yams", package: "Yams")]),
+        .target(name: "AssignmentFormat", dependencies: ["GradeKit", "ComponentRuntime", "GradeResults", .product(name: "Yams", package: "Yams")]),
         // Building submissions, supervising workers, running checks, computing verdicts.
         .target(name: "GradingEngine", dependencies: ["GradeKit", "ComponentRuntime", "Reference", "AssignmentFormat", "GradeResults"]),
         // libxml2, for JUnit XML.

@@ -1,0 +1,55 @@
+import Foundation
+import GradeKit
+
+/// An assignment: its metadata, its components and its test cases.
+public struct Assignment: Sendable {
+    /// The folder name, such as `assignment3`.
+    public var id: String
+    /// The human title.
+    public var title: String
+    /// The assignment folder.
+    public var directory: URL
+    /// The components, in report order.
+    public var components: [ComponentSpec]
+    /// Every case of every case file, in file order.
+    public var cases: [TestCase]
+    /// The wall-clock seconds a case may take unless it says otherwise.
+    public var defaultTimeout: Double
+    /// The folder of starter code students edit, relative to ``directory``.
+    public var starterPath: String
+
+    /// Creates an assignment.
+    public init(id: String, title: String, directory: URL, components: [ComponentSpec], cases: [TestCase],
+                defaultTimeout: Double = 10, starterPath: String = "starter") {
+        self.id = id
+        self.title = title
+        self.directory = directory
+        self.components = components
+        self.cases = cases
+        self.defaultTimeout = defaultTimeout
+        self.starterPath = starterPath
+    }
+
+    /// The total of every case's points.
+    public var totalPoints: Double { cases.reduce(0) { $0 + $1.points } }
+
+    /// The component called `name`.
+    public func component(named name: String) -> ComponentSpec? { components.first { $0.name == name } }
+}
+
+/// A component of an assignment, as declared in its metadata.
+public struct ComponentSpec: Sendable, Hashable {
+    /// The stable name submissions register, such as `multiclass-svm`.
+    public var name: String
+    /// The human title, such as `Multiclass SVM loss`.
+    public var title: String
+    /// The protocol it conforms to.
+    public var family: ComponentFamily
+
+    /// Creates a component specification.
+    public init(name: String, title: String, family: ComponentFamily) {
+        self.name = name
+        self.title = title
+        self.family = family
+    }
+}
