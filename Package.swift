@@ -38,11 +38,12 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["GradeKit", "CLibXML2"], path: "Tests/TestSupport"),
         .testTarget(name: "GradeKitTests", dependencies: ["GradeKit", "TestSupport"]),
         .testTarget(name: "ReferenceTests", dependencies: ["Reference", "GradeKit", "ComponentRuntime", "TestSupport"],
-                     resources: [.copy("Oracle")]),
+                     exclude: ["Oracle"]),
         .testTarget(name: "AssignmentFormatTests", dependencies: ["AssignmentFormat", "TestSupport"]),
         .testTarget(name: "GradingEngineTests", dependencies: ["GradingEngine", "GradeResults", "TestSupport"]),
         .testTarget(name: "GradeReportsTests", dependencies: ["GradeReports", "GradeResults", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["GradeResults", "TestSupport"]),
+        .testTarget(name: "WorkerTests", dependencies: ["GradingEngine", "ComponentRuntime", "GradeResults", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
