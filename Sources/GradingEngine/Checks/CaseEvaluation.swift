@@ -1,0 +1,52 @@
+import AssignmentFormat
+import ComponentRuntime
+import GradeResults
+
+/// What a check found, before it becomes a ``CheckResult``: passed, or the first problem
+/// with its reason, plus the comparisons to show.
+public struct CaseEvaluation: Sendable {
+    /// True when the case passed.
+    public var passed: Bool
+    /// The problem when it did not.
+    public var problem: Problem?
+    /// Why it did not, for the student.
+    public var reason: String?
+    /// The misconception the failure points to, when recognised.
+    public var misconception: String?
+    /// The quantities compared.
+    public var comparisons: [Comparison]
+
+    /// A pass with the comparisons that showed it.
+    public static func pass(_ comparisons: [Comparison] = []) -> CaseEvaluation {
+        CaseEvaluation(passed: true, problem: nil, reason: nil, misconception: nil, comparisons: comparisons)
+    }
+
+    /// A failure.
+    public static func fail(_ problem: Problem, _ reason: String, comparisons: [Comparison] = [],
+                            misconception: String? = nil) -> CaseEvaluation {
+        CaseEvaluation(passed: false, problem: problem, reason: reason, misconception: misconception, comparisons: comparisons)
+    }
+
+    /// Combines comparator verdicts: passes when all passed, else reports the first failure.
+    public static func from(_ verdicts: [ValueComparator.Verdict]) -> CaseEvaluation {
+        let comparisons = verdicts.map(\.comparison)
+        if let failed = verdicts.first(where: { $0.problem != nil }) {
+            return .fail(failed.problem!, failed.reason ?? "wrong \(failed.comparison.quantity)", comparisons: comparisons)
+        }
+        return .pass(comparisons)
+    }
+}
+
+/// Why a case could not be graded at all: a fault of the case or the reference, not of the
+/// student. The grader stops with exit status 2.
+public struct CaseError: Error, Sendable, CustomStringConvertible {
+    /// The case.
+    public var caseName: String
+    /// Where it was written.
+    public var location: SourceLocation
+    /// What is wrong.
+    public var message: String
+
+    /// `file:line:col: error: case 'name': message`.
+    public var description: String { "\(location): error: case '\(caseName)': \(message)" }
+}

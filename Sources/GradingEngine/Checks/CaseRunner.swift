@@ -1,0 +1,75 @@
+import AssignmentFormat
+import ComponentRuntime
+import Foundation
+import GradeKit
+import GradeResults
+
+/// Runs one case against the student's worker and judges the raw values it returns.
+///
+/// Expected values are computed here, in the grader (from the case file or the reference),
+/// and never sent to the worker.
+struct CaseRunner {
+    let assignment: Assignment
+    let executor: any InvocationExecutor
+    let generator: InputGenerator
+    let oracle: ReferenceOracle
+
+    /// The result of running student code: raw outputs, or the way it ended early.
+    enum Run {
+        case outputs([Values], CapturedOutput)
+        case ended(CheckStatus, Problem, String, CapturedOutput)
+    }
+
+    func family(of testCase: TestCase) throws(CaseError) -> ComponentFamily {
+        guard let spec = assignment.component(named: testCase.component) else {
+            throw CaseError(caseName: testCase.name, location: testCase.location,
+                            message: "component '\(testCase.component)' is not declared in assignment.yaml")
+        }
+        return spec.family
+    }
+
+    func limits(for testCase: TestCase) -> CaseLimits {
+        CaseLimits(timeout: testCase.timeout ?? assignment.defaultTimeout)
+    }
+
+    /// Runs invocations in the worker; a failure of any invocation ends the run.
+    func run(_ invocations: [Invocation], for testCase: TestCase) -> Run {
+        switch executor.execute(invocations, limits: limits(for: testCase)) {
+        case .notImplemented(let detail, let output):
+            return .ended(.notImplemented, .notImplemented, "not implemented: \(detail)", output)
+        case .died(let problem, let reason, let output):
+            return .ended(.error, problem, reason, output)
+        case .completed(let results, let output):
+            var values: [Values] = []
+            for result in results {
+                switch result {
+                case .outputs(let v): values.append(v)
+                case .failure(let failure):
+                    if case .notRegistered = failure {
+                        return .ended(.notImplemented, .notImplemented, failure.message, output)
+                    }
+                    return .ended(.failed, .wrongValue, failure.message, output)
+                }
+            }
+            guard values.count == invocations.count else {
+                return .ended(.error, .missingResult, "the worker returned \(values.count) results for \(invocations.count) calls", output)
+            }
+            return .outputs(values, output)
+        }
+    }
+
+    func invocation(_ testCase: TestCase, family: ComponentFamily, inputs: Values,
+                    hyperparameters: Hyperparameters? = nil) -> Invocation {
+        Invocation(component: testCase.component, family: family,
+                   hyperparameters: hyperparameters ?? testCase.hyperparameters, inputs: inputs)
+    }
+
+    func referenceOutputs(_ invocation: Invocation, for testCase: TestCase) throws(CaseError) -> Values {
+        do {
+            return try oracle.outputs(for: invocation)
+        } catch {
+            throw CaseError(caseName: testCase.name, location: testCase.location,
+                            message: "the reference cannot run this case: \(error.message)")
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import AssignmentFormat
+import ComponentRuntime
+import GradeKit
+import GradeResults
+
+/// The analytic gradient a submission returns, checked against centered differences of the
+/// submission's **own** loss: `(f(x + h·e_k) − f(x − h·e_k)) / 2h`.
+///
+/// A centered difference that straddles a kink is not a valid oracle. An entry is treated
+/// as a kink, and left out, when its one-sided differences disagree:
+/// `|f₊′ − f₋′| > 1e-2·max(|f₊′|, |f₋′|) + 1e-4`, where a smooth loss gives `≈ h·|f″|`.
+/// The relative error of an entry is `|a − n| / max(|a|, |n|, 1e-4)`; the floor keeps
+/// round-off on entries that are truly 0 (about 1e-11) from counting as error.
+enum GradientCheck {
+    static let relativeErrorFloor = 1e-4
+
+    /// Relative error of one entry.
+    static func relativeError(analytic a: Double, numeric n: Double) -> Double {
+        Swift.abs(a - n) / Swift.max(Swift.abs(a), Swift.abs(n), relativeErrorFloor)
+    }
+
+    /// True when one-sided differences show the centered difference straddles a kink.
+    static func straddlesKink(forward: Double, backward: Double) -> Bool {
+        Swift.abs(forward - backward) > 1e-2 * Swift.max(Swift.abs(forward), Swift.abs(backward)) + 1e-4
+    }
+}
+
+extension CaseRunner {
+    func checkGradient(_ testCase: TestCase) throws(CaseError) -> CaseOutcome {
+        let family = try family(of: testCase)
+        guard let spec = testCase.gradientCheck else {
+            throw CaseError(caseName: testCase.name, location: testCase.location, message: "a gradient-check case needs 'gradient_check'")
+        }
+        let inputs = generator.inputs(for: testCase)
+        guard case .matrix(let x)? = inputs[spec.input] else {
+            throw CaseError(caseName: testCase.name, location: testCase.location,
+                            message: "gradient_check.input '\(spec.input)' must name a matrix input")
+        }
+        let h = spec.step
+        var calls = [invocation(testCase, family: family, inputs: inputs)]
+        for k in 0..<x.count {
+            for sign in [1.0, -1.0] {
+                var shifted = x
+                shifted.elements[k] += sign * h
+                var perturbed = inputs
+                perturbed[spec.input] = .matrix(shifted)
+                calls.append(invocation(testCase, family: family, inputs: perturbed))
+            }
+        }
+        switch run(calls, for: testCase) {
+        case .ended(let status, let problem, let reason, let output):
+            return CaseOutcome(status: status, evaluation: .fail(problem, reason), output: output)
+        case .outputs(let results, let output):
+            let evaluation = judgeGradient(results: results, x: x, spec: spec)
+            return CaseOutcome(status: evaluation.passed ? .passed : .failed, evaluation: evaluation, output: output)
+        }
+    }
+
+    private func judgeGradient(results: [Values], x: Matrix, spec: GradientCheckSpec) -> CaseEvaluation {
+        func loss(_ i: Int) -> Double? { if case .scalar(let v)? = results[i]["loss"] { v } else { nil } }
+        guard let f0 = loss(0) else { return .fail(.missingResult, "no loss was returned") }
+        guard case .matrix(let analytic)? = results[0][spec.output] else {
+            return .fail(.missingResult, "no \(spec.output) was returned")
+        }
+        guard analytic.rows == x.rows, analytic.columns == x.columns else {
+            return .fail(.wrongShape, "\(spec.output) is \(analytic.rows)×\(analytic.columns), but \(spec.input) is \(x.rows)×\(x.columns): a gradient has the shape of what it differentiates")
+        }
+        guard f0.isFinite else { return .fail(.nonFinite, "the loss is \(f0)") }
+        var numeric = Matrix.zeros(like: x)
+        var worst = 0.0, worstIndex = -1, kinks = 0, checked = 0
+        for k in 0..<x.count {
+            guard let plus = loss(1 + 2 * k), let minus = loss(2 + 2 * k), plus.isFinite, minus.isFinite else {
+                return .fail(.nonFinite, "the loss is not finite near \(spec.input)[\(k / x.columns), \(k % x.columns)]")
+            }
+            numeric.elements[k] = (plus - minus) / (2 * spec.step)
+            if GradientCheck.straddlesKink(forward: (plus - f0) / spec.step, backward: (f0 - minus) / spec.step) {
+                kinks += 1
+                continue
+            }
+            guard analytic.elements[k].isFinite else {
+                return .fail(.nonFinite, "\(spec.output)[\(k / x.columns), \(k % x.columns)] is \(analytic.elements[k])")
+            }
+            checked += 1
+            let err = GradientCheck.relativeError(analytic: analytic.elements[k], numeric: numeric.elements[k])
+            if err > worst || worstIndex < 0 { worst = err; worstIndex = k }
+        }
+        let comparison = Comparison(
+            quantity: "\(spec.output) vs centered differences of your loss (\(checked) entries, \(kinks) at kinks left out)",
+            expected: ValueComparator.format(.matrix(numeric)), got: ValueComparator.format(.matrix(analytic)),
+            relativeError: checked > 0 ? worst : nil,
+            tolerance: "max relative error \(ValueComparator.formatNumber(spec.maxRelativeError))", passed: worst <= spec.maxRelativeError)
+        if worst > spec.maxRelativeError {
+            let i = worstIndex / x.columns, j = worstIndex % x.columns
+            let a = analytic.elements[worstIndex], n = numeric.elements[worstIndex]
+            var misconception: String?
+            if n != 0 && Swift.abs(a / n + 1) < 1e-3 { misconception = "The gradient has the opposite sign: ∂L/∂x points uphill, and descent subtracts it." }
+            else if n != 0 && Swift.abs(a / n - Double(x.rows)) < 1e-3 * Double(x.rows) {
+                misconception = "The gradient is N times too large: the loss is a mean over samples, so its gradient is divided by N too."
+            }
+            return .fail(.wrongGradient,
+                         "\(spec.output)[\(i), \(j)] is \(ValueComparator.formatNumber(a)), but centered differences of your own loss give \(ValueComparator.formatNumber(n)) (relative error \(ValueComparator.formatNumber(worst))): the gradient does not match the loss",
+                         comparisons: [comparison], misconception: misconception)
+        }
+        return .pass([comparison])
+    }
+}

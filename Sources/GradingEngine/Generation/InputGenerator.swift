@@ -1,0 +1,79 @@
+import AssignmentFormat
+import ComponentRuntime
+import Foundation
+import GradeKit
+
+/// Turns a case's input specifications into values: literals as written, generators
+/// from the case's seed, so that the same case always gets the same inputs.
+public struct InputGenerator: Sendable {
+    /// Mixed into every case's seed; `--seed` sets it to get fresh inputs.
+    public let runSeed: UInt64
+
+    /// Creates a generator for a run.
+    public init(runSeed: UInt64 = 0) { self.runSeed = runSeed }
+
+    /// The seed a case's generators start from.
+    public func seed(for testCase: TestCase) -> UInt64 {
+        runSeed == 0 ? testCase.seed : testCase.seed ^ (runSeed &* 0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// The values of every input of a case. Inputs are generated in name order, so adding
+    /// an input never changes the others.
+    public func inputs(for testCase: TestCase) -> Values {
+        var generator = SeededGenerator(seed: seed(for: testCase))
+        var values: Values = [:]
+        for name in testCase.inputs.keys.sorted() {
+            switch testCase.inputs[name]! {
+            case .literal(let value): values[name] = value
+            case .generated(let spec): values[name] = Self.generate(spec, using: &generator)
+            }
+        }
+        return values
+    }
+
+    /// One generated value.
+    public static func generate(_ spec: Generator, using generator: inout SeededGenerator) -> Value {
+        switch spec {
+        case .normal(let rows, let columns, let mean, let scale):
+            return .matrix(normalMatrix(rows: rows, columns: columns, mean: mean, scale: scale, using: &generator))
+        case .uniform(let rows, let columns, let low, let high):
+            return .matrix(Matrix(rows: rows, columns: columns,
+                                  elements: (0..<(rows * columns)).map { _ in low + (high - low) * generator.nextUnit() }))
+        case .labels(let count, let classes):
+            return .integers((0..<count).map { _ in generator.nextIndex(below: Swift.max(classes, 1)) })
+        case .normalList(let count, let rows, let columns, let scale):
+            return .matrices((0..<count).map { _ in normalMatrix(rows: rows, columns: columns, mean: 0, scale: scale, using: &generator) })
+        }
+    }
+
+    /// A matrix of `mean + scale · N(0, 1)` samples (Box–Muller).
+    public static func normalMatrix(rows: Int, columns: Int, mean: Double = 0, scale: Double = 1,
+                                    using generator: inout SeededGenerator) -> Matrix {
+        Matrix(rows: rows, columns: columns, elements: (0..<(rows * columns)).map { _ in
+            mean + scale * standardNormal(using: &generator)
+        })
+    }
+
+    /// One standard normal sample.
+    public static func standardNormal(using generator: inout SeededGenerator) -> Double {
+        let u1 = Swift.max(generator.nextUnit(), .leastNonzeroMagnitude)
+        let u2 = generator.nextUnit()
+        return (-2 * Foundation.log(u1)).squareRoot() * Foundation.cos(2 * .pi * u2)
+    }
+
+    /// A labelled dataset of Gaussian blobs with a constant 1 appended to each sample (the
+    /// bias trick), so a linear classifier without a bias can separate it.
+    public static func blobs(samples: Int, features: Int, classes: Int, separation: Double,
+                             using generator: inout SeededGenerator) -> (inputs: Matrix, labels: [Int]) {
+        let centres = normalMatrix(rows: classes, columns: features, scale: separation, using: &generator)
+        var elements: [Double] = []
+        var labels: [Int] = []
+        for i in 0..<samples {
+            let label = i % classes
+            labels.append(label)
+            for j in 0..<features { elements.append(centres[label, j] + standardNormal(using: &generator)) }
+            elements.append(1)
+        }
+        return (Matrix(rows: samples, columns: features + 1, elements: elements), labels)
+    }
+}

@@ -1,0 +1,103 @@
+import AssignmentFormat
+import ComponentRuntime
+import Foundation
+import GradeResults
+
+/// Grades a built submission: runs every selected case of an assignment through an
+/// executor and turns each into a ``CheckResult``.
+public struct Grader {
+    /// The assignment.
+    public let assignment: Assignment
+    /// Runs student code (a supervised worker).
+    public let executor: any InvocationExecutor
+    /// Generates seeded inputs.
+    public let generator: InputGenerator
+    /// Selects cases; nil selects all.
+    public let filter: CaseFilter?
+
+    /// Creates a grader.
+    public init(assignment: Assignment, executor: any InvocationExecutor, runSeed: UInt64 = 0, filter: CaseFilter? = nil) {
+        self.assignment = assignment
+        self.executor = executor
+        self.generator = InputGenerator(runSeed: runSeed)
+        self.filter = filter
+    }
+
+    /// The cases the filter selects, in assignment order.
+    public var selectedCases: [TestCase] {
+        assignment.cases.filter { filter?.matches($0) ?? true }
+    }
+
+    /// Grades every selected case. A build failure turns every case into an error that
+    /// names it. Throws when a case itself cannot be graded (a fault of the case file).
+    public func grade(submission: String, build: BuildOutcome,
+                      progress: (CheckResult) -> Void = { _ in }) throws(CaseError) -> GradeRun {
+        let started = Date()
+        let runner = CaseRunner(assignment: assignment, executor: executor, generator: generator, oracle: ReferenceOracle())
+        var notImplemented: [String: String] = [:]
+        var results: [String: [CheckResult]] = [:]
+        for testCase in selectedCases {
+            let caseStarted = Date()
+            let outcome: CaseOutcome
+            if !build.succeeded {
+                let first = build.diagnostics.first { $0.severity == "error" }
+                outcome = CaseOutcome(status: .error, evaluation: .fail(.buildFailure,
+                    "the submission did not compile" + (first.map { ": \($0.formatted)" } ?? "")), output: .init())
+            } else if let reason = notImplemented[testCase.component] {
+                outcome = CaseOutcome(status: .notImplemented, evaluation: .fail(.notImplemented, reason), output: .init())
+            } else {
+                outcome = try runner.evaluate(testCase)
+                if outcome.status == .notImplemented { notImplemented[testCase.component] = outcome.evaluation.reason }
+            }
+            let e = outcome.evaluation
+            let result = CheckResult(
+                name: testCase.name, component: testCase.component, kind: testCase.kind.rawValue, title: testCase.title,
+                visibility: testCase.visibility, points: testCase.points, status: outcome.status,
+                problem: outcome.status == .passed ? nil : e.problem, reason: outcome.status == .passed ? nil : e.reason,
+                misconception: e.misconception, hint: outcome.status == .passed ? nil : testCase.hint,
+                comparisons: e.comparisons, output: outcome.output, duration: Date().timeIntervalSince(caseStarted))
+            results[testCase.component, default: []].append(result)
+            progress(result)
+        }
+        let components = assignment.components.compactMap { spec -> ComponentResult? in
+            guard let checks = results[spec.name] else { return nil }
+            return ComponentResult(name: spec.name, title: spec.title, checks: checks)
+        }
+        return GradeRun(assignment: AssignmentSummary(id: assignment.id, title: assignment.title), submission: submission,
+                        seed: generator.runSeed, build: build, components: components,
+                        duration: Date().timeIntervalSince(started))
+    }
+}
+
+extension CaseRunner {
+    /// Runs one case of any kind.
+    func evaluate(_ testCase: TestCase) throws(CaseError) -> CaseOutcome {
+        switch testCase.kind {
+        case .workedExample, .reference, .numericalGradient: try compareOutputs(testCase)
+        case .gradientCheck: try checkGradient(testCase)
+        case .property: try checkProperty(testCase)
+        case .convergence: try checkConvergence(testCase)
+        }
+    }
+}
+
+/// Selects cases by component or case name: `softmax` selects a component, `svm-cat-2.9`
+/// a case, and `*` and `?` are wildcards (`linear-*`). Several patterns are separated by commas.
+public struct CaseFilter: Sendable {
+    /// The patterns; a case is selected when any matches its component or its name.
+    public let patterns: [String]
+
+    /// Creates a filter from a comma-separated list.
+    public init(_ text: String) {
+        patterns = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// True when a pattern matches the case's component or name.
+    public func matches(_ testCase: TestCase) -> Bool {
+        patterns.contains { Self.glob($0, testCase.component) || Self.glob($0, testCase.name) }
+    }
+
+    static func glob(_ pattern: String, _ text: String) -> Bool {
+        fnmatch(pattern, text, 0) == 0
+    }
+}
