@@ -147,7 +147,7 @@ public protocol NumericalGradient: Component {
     ///
     /// - Parameters:
     ///   - function: `f`, a scalar function of a matrix.
-    ///   - point: `x`, any shape. Do not assume `function` leaves it unchanged elsewhere.
+    ///   - point: `x`, any shape. Evaluate `function` on a modified copy for each entry.
     /// - Returns: the estimate of `∇f(x)`, with the shape of `point`.
     func gradient(of function: (Matrix) -> Double, at point: Matrix) -> Matrix
 }

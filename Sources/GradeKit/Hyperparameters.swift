@@ -14,7 +14,7 @@ public struct Hyperparameters: Sendable, Hashable, Codable {
     public var alpha: Double
     /// The elastic-net weight β of `Σ (β W² + |W|)`. Default 0.5.
     public var beta: Double
-    /// The regularization strength λ of `L(W) = data loss + λ R(W)`. Default 0.
+    /// The regularization strength λ of a linear classifier's `L(W) = data loss + λ Σ W²`. Default 0.
     public var regularization: Double
     /// The learning rate α of an optimizer (α₀ of a schedule). Default 1e-3.
     public var learningRate: Double

@@ -11,7 +11,8 @@ import Darwin
 /// `Matrix` is small on purpose and reads like the numpy code of the course:
 ///
 /// ```swift
-/// let scores = X * W                        // X.dot(W): N×D times D×C gives N×C
+/// let scores = X.dot(W)                     // N×D times D×C gives N×C
+/// let correct = scores.picking(labels)      // scores[range(N), y], an N×1 column
 /// let margins = scores - correct + 1        // broadcasting a column and a scalar
 /// let loss = margins.map { max(0, $0) }.sum() / Double(N)
 /// var dS = Matrix.zeros(N, C)
@@ -135,6 +136,24 @@ public struct Matrix: Sendable, Hashable, Codable {
         result.reserveCapacity(indices.count * columns)
         for i in indices { result.append(contentsOf: self[row: i]) }
         return Matrix(rows: indices.count, columns: columns, elements: result)
+    }
+
+    /// One entry per row, at the column `indices[i]`, as an N×1 column: numpy's
+    /// `A[np.arange(N), y]` (the correct-class scores `s_{y_i}`).
+    ///
+    /// - Precondition: `indices.count == rows` and every index is in `0..<columns`.
+    public func picking(_ indices: [Int]) -> Matrix {
+        precondition(indices.count == rows, "picking needs one index per row: \(indices.count) indices for \(rows) rows")
+        return Matrix(rows: rows, columns: 1, elements: indices.enumerated().map { self[$0.offset, $0.element] })
+    }
+
+    /// The one-hot encoding of labels, N×C: row i is 1 at column `labels[i]` and 0 elsewhere.
+    ///
+    /// - Precondition: every label is in `0..<classes`.
+    public static func oneHot(_ labels: [Int], classes: Int) -> Matrix {
+        var result = Matrix.zeros(labels.count, classes)
+        for (i, label) in labels.enumerated() { result[i, label] = 1 }
+        return result
     }
 
     /// The array of rows, as `A.tolist()`.
