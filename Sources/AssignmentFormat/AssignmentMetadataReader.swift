@@ -1,0 +1,113 @@
+import Foundation
+import GradeKit
+import Yams
+
+/// Reads `assignment.yaml`: the title, the default timeout, the starter folder, the
+/// components in report order and the case files.
+struct AssignmentMetadataReader {
+    /// What `assignment.yaml` declares.
+    struct Metadata {
+        var title: String
+        var defaultTimeout: Double = 10
+        var starterPath: String = "starter"
+        var components: [ComponentSpec] = []
+        /// The case files, relative to the assignment folder, each with where it was named (nil: by default).
+        var caseFiles: [(path: String, node: Node?)] = []
+    }
+
+    static let fileName = "assignment.yaml"
+    static let allowedFields = ["title", "default_timeout", "starter", "components", "case_files"]
+    static let componentFields = ["name", "title", "family"]
+
+    let directory: URL
+    let log: ProblemLog
+
+    /// The metadata, with defaults where `assignment.yaml` says nothing or says something wrong.
+    func read() -> Metadata {
+        let file = YAMLFile(path: Self.fileName, log: log)
+        var metadata = Metadata(title: directory.lastPathComponent)
+        let url = directory.appendingPathComponent(Self.fileName)
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            log.report(SourceLocation(file: Self.fileName, line: 0, column: 0),
+                       "cannot read \(Self.fileName) in \(directory.path)",
+                       suggestion: "create it with 'title:' and 'components:'")
+            return metadata
+        }
+        guard let root = file.compose(text) else {
+            if log.problems.isEmpty {
+                log.report(SourceLocation(file: Self.fileName, line: 1, column: 1), "\(Self.fileName) is empty",
+                           suggestion: "write 'title:' and 'components:'")
+            }
+            return metadata
+        }
+        guard let fields = file.fields(root, of: Self.fileName, allowed: Self.allowedFields) else { return metadata }
+        if let node = fields["title"], let title = file.string(node, "'title'") { metadata.title = title }
+        if let node = fields["default_timeout"], let timeout = file.number(node, "'default_timeout'") {
+            if timeout > 0 {
+                metadata.defaultTimeout = timeout
+            } else {
+                log.report(file.location(node), "'default_timeout' must be a positive number of seconds, got \(file.rendering(node))",
+                           suggestion: "write e.g. default_timeout: 10")
+            }
+        }
+        if let node = fields["starter"], let starter = file.string(node, "'starter'") { metadata.starterPath = starter }
+        if let node = fields["components"] {
+            metadata.components = components(node, file: file)
+        } else {
+            log.report(file.location(root), "\(Self.fileName) declares no components",
+                       suggestion: "add 'components:' with a '{name, title, family}' item for each component")
+        }
+        if let node = fields["case_files"] {
+            for item in file.list(node, "'case_files'", example: "[cases/svm.yaml]") ?? [] {
+                if let path = file.string(item, "a case file") { metadata.caseFiles.append((path, item)) }
+            }
+        } else {
+            metadata.caseFiles = defaultCaseFiles().map { ($0, nil) }
+        }
+        return metadata
+    }
+
+    private func components(_ node: Node, file: YAMLFile) -> [ComponentSpec] {
+        var specs: [ComponentSpec] = []
+        var seen: [String: Node] = [:]
+        let families = ComponentFamily.allCases.map(\.rawValue)
+        for item in file.list(node, "'components'", example: "[{name: multiclass-svm, title: Multiclass SVM loss, family: score-loss}]") ?? [] {
+            guard let fields = file.fields(item, of: "a component", allowed: Self.componentFields,
+                                           example: "{name: multiclass-svm, title: Multiclass SVM loss, family: score-loss}")
+            else { continue }
+            guard let nameNode = fields["name"], let name = file.string(nameNode, "a component's 'name'") else {
+                if !fields.has("name") {
+                    log.report(file.location(item), "a component has no 'name'", suggestion: "add e.g. name: multiclass-svm")
+                }
+                continue
+            }
+            if let first = seen[name] {
+                log.report(file.location(nameNode), "component '\(name)' is declared twice (first at \(file.location(first)))",
+                           suggestion: "keep one of them")
+                continue
+            }
+            seen[name] = nameNode
+            let title = fields["title"].flatMap { file.string($0, "the title of component '\(name)'") } ?? name
+            guard let familyNode = fields["family"] else {
+                log.report(file.location(nameNode), "component '\(name)' has no 'family'",
+                           suggestion: "add 'family:' with one of: " + families.joined(separator: ", "))
+                continue
+            }
+            guard let familyName = file.string(familyNode, "the family of component '\(name)'") else { continue }
+            guard let family = ComponentFamily(rawValue: familyName) else {
+                log.report(file.location(familyNode), "unknown family '\(familyName)' of component '\(name)'",
+                           suggestion: NameSuggestion.suggestion(for: familyName, among: families))
+                continue
+            }
+            specs.append(ComponentSpec(name: name, title: title, family: family))
+        }
+        return specs
+    }
+
+    /// `cases/*.yaml`, sorted by name.
+    private func defaultCaseFiles() -> [String] {
+        let folder = directory.appendingPathComponent("cases")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { "cases/\($0)" }
+    }
+}
