@@ -31,7 +31,11 @@ public enum WorkerLoop {
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
 
         while let line = readLine(strippingNewline: true) {
-            guard !line.isEmpty, let request = try? decoder.decode(WorkerRequest.self, from: Data(line.utf8)) else { continue }
+            guard !line.isEmpty else { continue }
+            guard let request = try? decoder.decode(WorkerRequest.self, from: Data(line.utf8)) else {
+                // The grader would wait for an answer that never comes: fail loudly instead.
+                protocolFailure("cannot decode the request")
+            }
             WorkerLimits.setCPUBudget(seconds: request.cpuSeconds)
             var results: [WorkerResult] = []
             for invocation in request.invocations {
@@ -43,11 +47,25 @@ public enum WorkerLoop {
                 }
             }
             fflush(nil)
-            guard var data = try? encoder.encode(WorkerResponse(id: request.id, results: results)) else { continue }
+            guard var data = try? encoder.encode(WorkerResponse(id: request.id, results: results)) else {
+                protocolFailure("cannot encode the response")
+            }
             data.append(UInt8(ascii: "\n"))
             writeAll(data, to: channel)
         }
         exit(0)
+    }
+
+    /// The exit status of a worker that could not read a request or write a response.
+    public static let protocolFailureStatus: Int32 = 71
+
+    /// The line a worker writes to standard error before it exits with ``protocolFailureStatus``.
+    public static let protocolFailureMarker = "GRADE-WORKER-PROTOCOL-ERROR:"
+
+    private static func protocolFailure(_ message: String) -> Never {
+        let text = "\(protocolFailureMarker) \(message)\n"
+        _ = text.utf8CString.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count - 1) }
+        _exit(protocolFailureStatus)
     }
 
     private static func writeAll(_ data: Data, to descriptor: Int32) {

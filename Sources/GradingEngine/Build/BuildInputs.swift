@@ -1,0 +1,147 @@
+import Foundation
+
+/// Every file of the generated worker package for one submission, by path inside the package.
+struct BuildInputs {
+    /// The worker executable's product and target name.
+    static let workerProduct = "grade-worker"
+    /// Where the submission's files go inside the package.
+    static let studentSourcesPath = "Sources/StudentSubmission"
+    /// The generated file that hands the submission's registration to the worker loop.
+    static let entryPointPath = "Sources/grade-worker/main.swift"
+    /// Changes whenever the layout below changes, so old cached executables are not reused.
+    static let layoutVersion = "grade-worker-package 1"
+    /// The runtime modules copied from the grade package.
+    static let runtimeModules = ["GradeKit", "ComponentRuntime"]
+
+    /// Contents by path relative to the package root, e.g. `Sources/GradeKit/Matrix.swift`.
+    private(set) var files: [String: Data] = [:]
+    /// The submission's files, by path relative to the submission, with their text.
+    private(set) var studentSources: [(path: String, text: String)] = []
+
+    /// Why a submission cannot be built at all.
+    struct Problem: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Reads the runtime sources from `packageRoot` and the `.swift` files of `submission`.
+    init(packageRoot: URL, submission: URL) throws(Problem) {
+        for module in Self.runtimeModules {
+            let folder = packageRoot.appendingPathComponent("Sources/\(module)", isDirectory: true)
+            let sources = try Self.swiftFiles(in: folder)
+            guard !sources.isEmpty else { throw Problem(description: "no GradeKit sources in \(folder.path): is \(packageRoot.path) the grade package?") }
+            for (path, data) in sources { files["Sources/\(module)/\(path)"] = data }
+        }
+        let student = try Self.swiftFiles(in: submission)
+        guard !student.isEmpty else {
+            throw Problem(description: "the submission folder \(submission.path) contains no .swift files")
+        }
+        for (path, data) in student.sorted(by: { $0.key < $1.key }) {
+            files["\(Self.studentSourcesPath)/\(path)"] = data
+            studentSources.append((path, String(decoding: data, as: UTF8.self)))
+        }
+        files["Package.swift"] = Data(Self.manifest.utf8)
+        files[Self.entryPointPath] = Data(Self.entryPoint.utf8)
+    }
+
+    /// The SHA-256 of the layout version, the toolchain and every file's path and contents.
+    func fingerprint(toolchain: String) -> String {
+        var message: [UInt8] = []
+        func field(_ bytes: some Collection<UInt8>) {
+            // Length-prefixed, so that no two different inputs give the same message.
+            withUnsafeBytes(of: UInt64(bytes.count).littleEndian) { message.append(contentsOf: $0) }
+            message.append(contentsOf: bytes)
+        }
+        field(Self.layoutVersion.utf8)
+        field(toolchain.utf8)
+        for path in files.keys.sorted() {
+            field(path.utf8)
+            field(files[path]!)
+        }
+        return SHA256.hexDigest(of: message)
+    }
+
+    /// Makes the source folders of `package` hold exactly these files, writing only files
+    /// whose contents differ, so that the build stays incremental.
+    func synchronize(into package: URL) throws {
+        let fileManager = FileManager.default
+        let sources = package.appendingPathComponent("Sources", isDirectory: true)
+        if let existing = fileManager.enumerator(at: sources, includingPropertiesForKeys: [.isRegularFileKey]) {
+            var stale: [URL] = []
+            for case let url as URL in existing {
+                guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+                let relative = "Sources/" + Self.relativePath(of: url, in: sources)
+                if files[relative] == nil { stale.append(url) }
+            }
+            for url in stale { try fileManager.removeItem(at: url) }
+        }
+        for (path, data) in files {
+            let url = package.appendingPathComponent(path)
+            if let current = try? Data(contentsOf: url), current == data { continue }
+            try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url, options: .atomic)
+        }
+        Self.removeEmptyFolders(in: sources)
+    }
+
+    /// The `.swift` files under `folder`, by relative path. Hidden files and folders (such as
+    /// `._Loss.swift` from a macOS archive, or `.build`) are skipped.
+    private static func swiftFiles(in folder: URL) throws(Problem) -> [String: Data] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw Problem(description: "\(folder.path) is not a folder")
+        }
+        guard let enumerator = FileManager.default.enumerator(
+            at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles, .skipsPackageDescendants])
+        else { throw Problem(description: "cannot list \(folder.path)") }
+        var found: [String: Data] = [:]
+        for case let url as URL in enumerator where url.pathExtension == "swift" {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true,
+                  !url.pathComponents.contains("__MACOSX") else { continue }
+            guard let data = try? Data(contentsOf: url) else { throw Problem(description: "cannot read \(url.path)") }
+            found[relativePath(of: url, in: folder)] = data
+        }
+        return found
+    }
+
+    private static func relativePath(of url: URL, in folder: URL) -> String {
+        let base = folder.resolvingSymlinksInPath().pathComponents
+        let components = url.resolvingSymlinksInPath().pathComponents
+        return components.dropFirst(base.count).joined(separator: "/")
+    }
+
+    private static func removeEmptyFolders(in folder: URL) {
+        let fileManager = FileManager.default
+        guard let children = try? fileManager.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.isDirectoryKey]) else { return }
+        for child in children where (try? child.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true {
+            removeEmptyFolders(in: child)
+            if (try? fileManager.contentsOfDirectory(atPath: child.path))?.isEmpty == true { try? fileManager.removeItem(at: child) }
+        }
+    }
+
+    private static let manifest = """
+        // swift-tools-version: 6.1
+        // Generated by the grader for each submission it builds; edits are overwritten.
+        import PackageDescription
+
+        let package = Package(
+            name: "grade-worker",
+            targets: [
+                .target(name: "GradeKit"),
+                .target(name: "ComponentRuntime", dependencies: ["GradeKit"]),
+                .target(name: "StudentSubmission", dependencies: ["GradeKit"]),
+                .executableTarget(name: "\(workerProduct)", dependencies: ["ComponentRuntime", "StudentSubmission"]),
+            ],
+            swiftLanguageModes: [.v6]
+        )
+
+        """
+
+    private static let entryPoint = """
+        // Generated by the grader: the worker process runs the submission's components.
+        import ComponentRuntime
+        import StudentSubmission
+
+        WorkerLoop.run(register: { StudentSubmission.registerComponents(in: &$0) })
+
+        """
+}

@@ -1,0 +1,125 @@
+import Foundation
+import GradeResults
+
+/// Turns the output of `swift build` on the generated worker package into what a student
+/// can act on: diagnostics located in the submission's own files, and a short log.
+struct CompilerLog {
+    /// The prefix of the generated copy of the submission's files, e.g.
+    /// `/…/grade-workers/package/Sources/StudentSubmission/`, and any other spellings of it.
+    var studentPrefixes: [String]
+    /// The prefix of the generated package, to shorten other paths in the log.
+    var packagePrefixes: [String]
+    /// The generated file that calls `registerComponents(in:)`, relative to the package.
+    var entryPointPath: String
+    /// The submission's files, by path relative to the submission, with their text.
+    var studentSources: [(path: String, text: String)]
+    /// The most bytes the trimmed log keeps.
+    var logLimit: Int
+
+    /// The diagnostics in the submission's files, without duplicates, in output order.
+    ///
+    /// An error in the generated entry point means the submission does not provide
+    /// `registerComponents(in:)` as the worker calls it; it is replaced by a diagnostic that
+    /// says what to write, placed on the student's declaration when there is one.
+    func diagnostics(in output: String) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        var seen = Set<String>()
+        for line in output.split(separator: "\n", omittingEmptySubsequences: true) {
+            guard let raw = Self.parse(String(line)) else { continue }
+            var diagnostic: Diagnostic
+            if let relative = relativeStudentPath(raw.file) {
+                diagnostic = Diagnostic(severity: raw.severity, file: relative, line: raw.line, column: raw.column, message: raw.message)
+            } else if raw.file.hasSuffix(entryPointPath), raw.severity == "error" {
+                diagnostic = registrationDiagnostic(compilerMessage: raw.message)
+            } else {
+                continue
+            }
+            if seen.insert(diagnostic.formatted).inserted { found.append(diagnostic) }
+        }
+        return found
+    }
+
+    /// The output without SwiftPM's progress lines, with generated paths shortened, capped
+    /// at ``logLimit`` bytes.
+    func trimmed(_ output: String) -> String {
+        var kept: [String] = []
+        var seenDiagnostics = Set<String>()
+        var skippingRepeat = false
+        for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
+            let text = String(line)
+            if Self.isNoise(text) { continue }
+            if Self.parse(text) != nil {
+                // The compiler repeats a diagnostic for every job that type-checks the file.
+                skippingRepeat = !seenDiagnostics.insert(text).inserted
+            } else if !Self.isSnippet(text) {
+                skippingRepeat = false
+            }
+            if skippingRepeat { continue }
+            kept.append(shortened(text))
+        }
+        while kept.last?.isEmpty == true { kept.removeLast() }
+        var log = kept.joined(separator: "\n")
+        if log.utf8.count > logLimit {
+            log = String(decoding: log.utf8.prefix(logLimit), as: UTF8.self) + "\n… (log truncated)"
+        }
+        return log
+    }
+
+    private func relativeStudentPath(_ path: String) -> String? {
+        for prefix in studentPrefixes where path.hasPrefix(prefix) { return String(path.dropFirst(prefix.count)) }
+        return nil
+    }
+
+    private func shortened(_ line: String) -> String {
+        var text = line
+        for prefix in studentPrefixes { text = text.replacingOccurrences(of: prefix, with: "") }
+        for prefix in packagePrefixes { text = text.replacingOccurrences(of: prefix, with: "") }
+        return text
+    }
+
+    private func registrationDiagnostic(compilerMessage: String) -> Diagnostic {
+        let required = "the submission must define `public func registerComponents(in registry: inout ComponentRegistry)` "
+            + "that registers each component, e.g. `registry.register(\"multiclass-svm\", MulticlassSVM.self)`"
+        for source in studentSources {
+            for (index, line) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where line.contains("func registerComponents") {
+                let column = (line.utf8.count - line.drop { $0 == " " || $0 == "\t" }.utf8.count) + 1
+                return Diagnostic(severity: "error", file: source.path, line: index + 1, column: column,
+                                  message: "\(required); this declaration does not match (\(compilerMessage))")
+            }
+        }
+        return Diagnostic(severity: "error", file: studentSources.first?.path ?? "", line: 1, column: 1,
+                          message: "\(required); none was found")
+    }
+
+    /// Parses `path:line:column: severity: message`.
+    static func parse(_ line: String) -> (file: String, line: Int, column: Int, severity: String, message: String)? {
+        for severity in ["error", "warning", "note"] {
+            guard let marker = line.range(of: ": \(severity): ") else { continue }
+            let location = line[..<marker.lowerBound].split(separator: ":", omittingEmptySubsequences: false)
+            guard location.count >= 3, let column = Int(location[location.count - 1]), let number = Int(location[location.count - 2]) else {
+                continue
+            }
+            let file = location.dropLast(2).joined(separator: ":")
+            guard !file.isEmpty else { continue }
+            return (file, number, column, severity, String(line[marker.upperBound...]))
+        }
+        return nil
+    }
+
+    /// A source excerpt the compiler prints under a diagnostic: `12 | code` or `   | ^`.
+    private static func isSnippet(_ line: String) -> Bool {
+        let head = line.drop { $0 == " " || $0.isNumber }
+        return head.hasPrefix("|") || head.hasPrefix("`")
+    }
+
+    private static func isNoise(_ line: String) -> Bool {
+        if line.hasPrefix("[") , let close = line.firstIndex(of: "]"),
+           line[line.index(after: line.startIndex)..<close].allSatisfy({ $0.isNumber || $0 == "/" }) {
+            return true
+        }
+        let prefixes = ["Building for ", "Build complete", "Build of product", "Planning build", "Compiling ", "Emitting module",
+                        "Write ", "Linking ", "Applying ", "Fetching ", "Computing version", "warning: 'package'", "error: fatalError"]
+        return prefixes.contains { line.hasPrefix($0) }
+    }
+}

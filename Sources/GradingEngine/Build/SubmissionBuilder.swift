@@ -1,0 +1,182 @@
+import Foundation
+import GradeResults
+
+/// Compiles a submission folder into a worker executable, or explains why it does not compile.
+///
+/// The submission's `.swift` files (found recursively; other files are ignored) become the
+/// `StudentSubmission` module of a generated SwiftPM package, next to copies of `GradeKit`
+/// and `ComponentRuntime` and an executable `grade-worker` whose whole program is
+/// `WorkerLoop.run(register: StudentSubmission.registerComponents)`.
+///
+/// Builds are cached by a fingerprint of every input (each copied source, each student file,
+/// the package layout and `swift --version`):
+/// - a fingerprint built before is answered from the cache without running `swift build`,
+///   failures included;
+/// - every submission shares one generated package whose `StudentSubmission` sources are
+///   swapped in place, writing only files whose contents changed, so that a new submission
+///   recompiles only its own module and relinks, and the runtime modules compile once;
+/// - each finished executable is copied to `workers/<fingerprint>/grade-worker`, so a later
+///   swap does not disturb a worker that is running.
+///
+/// The shared package is guarded by an `flock` on `<cache>/lock`, so concurrent grader
+/// processes (and threads) build one at a time instead of corrupting each other.
+public struct SubmissionBuilder: Sendable {
+    /// The grade package root, which holds `Sources/GradeKit` and `Sources/ComponentRuntime`.
+    public let packageRoot: URL
+    /// The folder holding the generated package, the lock and the cached executables.
+    public let cacheDirectory: URL
+    /// Wall-clock seconds a build may take before it is killed and reported as failed.
+    public var buildTimeout: Double = 600
+    /// The most bytes of compiler output a ``BuildOutcome`` keeps as its log.
+    public var logLimit: Int = 16 * 1024
+
+    /// Creates a builder.
+    ///
+    /// - Parameters:
+    ///   - packageRoot: the grade package root (holding `Sources/GradeKit` and `Sources/ComponentRuntime`).
+    ///   - cacheDirectory: where generated packages and executables live; by default
+    ///     `<packageRoot>/.build/grade-workers/`.
+    public init(packageRoot: URL, cacheDirectory: URL? = nil) {
+        self.packageRoot = packageRoot.standardizedFileURL
+        self.cacheDirectory = (cacheDirectory ?? packageRoot.appendingPathComponent(".build/grade-workers", isDirectory: true))
+            .standardizedFileURL
+    }
+
+    /// Builds the submission in `submission` (a folder), reusing a cached build when every
+    /// input is unchanged.
+    ///
+    /// Never throws: a compile error, a missing `registerComponents(in:)`, an empty folder or
+    /// a failure of the toolchain all come back as a failed ``BuildOutcome`` whose
+    /// diagnostics point into the submission's files.
+    public func build(submission: URL) -> BuiltSubmission {
+        let started = Date()
+        let inputs: BuildInputs
+        do {
+            inputs = try BuildInputs(packageRoot: packageRoot, submission: submission.standardizedFileURL)
+        } catch {
+            return failure("\(error)", fingerprint: "", started: started)
+        }
+        let fingerprint = inputs.fingerprint(toolchain: Toolchain.identity)
+        if let cached = cachedResult(fingerprint) { return cached }
+
+        let fileManager = FileManager.default
+        do {
+            try fileManager.createDirectory(at: cacheDirectory, withIntermediateDirectories: true)
+        } catch {
+            return failure("cannot create the build cache \(cacheDirectory.path): \(error)", fingerprint: fingerprint, started: started)
+        }
+        let locked = FileLock.withExclusiveLock(path: cacheDirectory.appendingPathComponent("lock").path) {
+            // Another process may have built the same inputs while this one waited for the lock.
+            cachedResult(fingerprint) ?? buildLocked(inputs, fingerprint: fingerprint, started: started)
+        }
+        return locked ?? failure("cannot lock the build cache \(cacheDirectory.path)", fingerprint: fingerprint, started: started)
+    }
+
+    /// Writes the package and runs `swift build`; the caller holds the cache lock.
+    private func buildLocked(_ inputs: BuildInputs, fingerprint: String, started: Date) -> BuiltSubmission {
+        let fileManager = FileManager.default
+        let package = cacheDirectory.appendingPathComponent("package", isDirectory: true)
+        do {
+            try inputs.synchronize(into: package)
+        } catch {
+            return failure("cannot write the worker package: \(error)", fingerprint: fingerprint, started: started)
+        }
+        let result = ToolRunner.run(
+            ["swift", "build", "--package-path", package.path, "--product", BuildInputs.workerProduct, "--disable-index-store"],
+            timeout: buildTimeout)
+        let log = compilerLog(package: package, inputs: inputs)
+        let diagnostics = log.diagnostics(in: result.output)
+        var trimmed = log.trimmed(result.output)
+        let duration = Date().timeIntervalSince(started)
+        let builtExecutable = package.appendingPathComponent(".build/debug/\(BuildInputs.workerProduct)")
+
+        guard result.status == 0, !result.timedOut, fileManager.isExecutableFile(atPath: builtExecutable.path) else {
+            if result.timedOut { trimmed += "\nthe build took longer than \(Int(buildTimeout)) s and was stopped" }
+            let outcome = BuildOutcome(succeeded: false, diagnostics: diagnostics, log: trimmed, duration: duration)
+            // Only a verdict on the code is worth remembering; a timeout or a broken toolchain may not recur.
+            if !result.timedOut, diagnostics.contains(where: { $0.severity == "error" }) {
+                store(failure: outcome, fingerprint: fingerprint)
+            }
+            return BuiltSubmission(outcome: outcome, executable: nil, fingerprint: fingerprint, reusedCache: false)
+        }
+        let outcome = BuildOutcome(succeeded: true, diagnostics: diagnostics, log: trimmed, duration: duration)
+        do {
+            let executable = try install(builtExecutable, outcome: outcome, fingerprint: fingerprint)
+            return BuiltSubmission(outcome: outcome, executable: executable, fingerprint: fingerprint, reusedCache: false)
+        } catch {
+            return failure("cannot store the worker executable: \(error)", fingerprint: fingerprint, started: started)
+        }
+    }
+
+    /// The cached executable or failure for a fingerprint, if there is one.
+    private func cachedResult(_ fingerprint: String) -> BuiltSubmission? {
+        let decoder = JSONDecoder()
+        let worker = workerDirectory(fingerprint)
+        let executable = worker.appendingPathComponent(BuildInputs.workerProduct)
+        if FileManager.default.isExecutableFile(atPath: executable.path) {
+            var outcome = (try? Data(contentsOf: worker.appendingPathComponent("outcome.json")))
+                .flatMap { try? decoder.decode(BuildOutcome.self, from: $0) } ?? BuildOutcome(succeeded: true)
+            outcome.duration = 0
+            return BuiltSubmission(outcome: outcome, executable: executable, fingerprint: fingerprint, reusedCache: true)
+        }
+        if let data = try? Data(contentsOf: failureFile(fingerprint)), var outcome = try? decoder.decode(BuildOutcome.self, from: data) {
+            outcome.duration = 0
+            return BuiltSubmission(outcome: outcome, executable: nil, fingerprint: fingerprint, reusedCache: true)
+        }
+        return nil
+    }
+
+    /// Copies the executable to its fingerprint's folder, atomically: a folder that exists is complete.
+    private func install(_ built: URL, outcome: BuildOutcome, fingerprint: String) throws -> URL {
+        let fileManager = FileManager.default
+        let final = workerDirectory(fingerprint)
+        let staging = cacheDirectory.appendingPathComponent("workers/.staging-\(getpid())-\(fingerprint)", isDirectory: true)
+        try? fileManager.removeItem(at: staging)
+        try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+        try fileManager.copyItem(at: built, to: staging.appendingPathComponent(BuildInputs.workerProduct))
+        try JSONEncoder().encode(outcome).write(to: staging.appendingPathComponent("outcome.json"))
+        try? fileManager.removeItem(at: final)
+        try fileManager.moveItem(at: staging, to: final)
+        return final.appendingPathComponent(BuildInputs.workerProduct)
+    }
+
+    private func store(failure outcome: BuildOutcome, fingerprint: String) {
+        let file = failureFile(fingerprint)
+        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? JSONEncoder().encode(outcome).write(to: file, options: .atomic)
+    }
+
+    private func workerDirectory(_ fingerprint: String) -> URL {
+        cacheDirectory.appendingPathComponent("workers/\(fingerprint)", isDirectory: true)
+    }
+
+    private func failureFile(_ fingerprint: String) -> URL {
+        cacheDirectory.appendingPathComponent("failures/\(fingerprint).json")
+    }
+
+    private func compilerLog(package: URL, inputs: BuildInputs) -> CompilerLog {
+        // The compiler may print the package's path as given or with symbolic links resolved.
+        let spellings = Set([package.path, package.resolvingSymlinksInPath().path])
+        return CompilerLog(
+            studentPrefixes: spellings.map { "\($0)/\(BuildInputs.studentSourcesPath)/" },
+            packagePrefixes: spellings.map { "\($0)/" },
+            entryPointPath: BuildInputs.entryPointPath,
+            studentSources: inputs.studentSources,
+            logLimit: logLimit)
+    }
+
+    private func failure(_ message: String, fingerprint: String, started: Date) -> BuiltSubmission {
+        BuiltSubmission(
+            outcome: BuildOutcome(succeeded: false, log: message, duration: Date().timeIntervalSince(started)),
+            executable: nil, fingerprint: fingerprint, reusedCache: false)
+    }
+}
+
+/// The toolchain that builds workers, as part of every fingerprint.
+enum Toolchain {
+    /// `swift --version`, run once per process.
+    static let identity: String = {
+        let result = ToolRunner.run(["swift", "--version"], timeout: 60)
+        return result.status == 0 ? result.output : "unknown toolchain"
+    }()
+}

@@ -1,0 +1,38 @@
+import GradeResults
+
+/// What a worker printed during one request: the beginning, kept for the report, and the
+/// end, kept because the runtime's last words (`Fatal error: …`) come last.
+struct OutputCapture {
+    /// How many leading bytes are kept for the report.
+    let keptBytes: Int
+    private(set) var head: [UInt8] = []
+    private(set) var tail: [UInt8] = []
+    /// Every byte printed, kept or not.
+    private(set) var totalBytes = 0
+
+    private static let tailBytes = 8 << 10
+
+    init(keptBytes: Int) { self.keptBytes = keptBytes }
+
+    mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        totalBytes += bytes.count
+        let room = keptBytes - head.count
+        if room > 0 { head.append(contentsOf: bytes.prefix(room)) }
+        if totalBytes > keptBytes {
+            tail.append(contentsOf: bytes.suffix(Self.tailBytes))
+            if tail.count > 2 * Self.tailBytes { tail.removeFirst(tail.count - Self.tailBytes) }
+        }
+    }
+
+    /// The kept output, for a report.
+    var captured: CapturedOutput {
+        CapturedOutput(text: String(decoding: head, as: UTF8.self), truncated: totalBytes > head.count, totalBytes: totalBytes)
+    }
+
+    /// The lines worth searching for the runtime's messages: all of them when everything was
+    /// kept, otherwise the kept beginning and the last few kilobytes.
+    var searchableLines: [Substring] {
+        let text = String(decoding: head, as: UTF8.self) + "\n" + String(decoding: tail.suffix(Self.tailBytes), as: UTF8.self)
+        return text.split(separator: "\n")
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import GradeResults
+import GradingEngine
+import Testing
+
+/// Building submissions: diagnostics for code that does not compile, and the build cache.
+@Suite("Submission builder")
+struct SubmissionBuilderTests {
+    @Test func hostileSubmissionBuildsIntoAWorker() {
+        #expect(Fixtures.hostile.outcome.succeeded, "\(Fixtures.hostile.outcome.log)")
+        #expect(Fixtures.hostile.executable != nil)
+    }
+
+    @Test func compileErrorIsADiagnosticAtTheStudentsFileAndLine() {
+        let outcome = Fixtures.broken.outcome
+        #expect(!outcome.succeeded)
+        #expect(Fixtures.broken.executable == nil)
+        let error = outcome.diagnostics.first { $0.severity == "error" }
+        #expect(error?.file == "BrokenLoss.swift")
+        #expect(error?.line == 7)
+        #expect(error?.message.contains("String") == true)
+        #expect(outcome.log.contains("BrokenLoss.swift:7:"))
+        #expect(!outcome.log.contains("grade-workers"), "the log should not show the generated package's paths")
+        #expect(!outcome.log.contains("Compiling"), "the log should not show SwiftPM's progress")
+    }
+
+    @Test func missingRegistrationSaysWhatToDefine() {
+        let outcome = Fixtures.missingRegistration.outcome
+        #expect(!outcome.succeeded)
+        let error = outcome.diagnostics.first { $0.severity == "error" }
+        #expect(error?.message.contains("public func registerComponents(in registry: inout ComponentRegistry)") == true)
+        #expect(error?.file == "SVMLoss.swift")
+    }
+
+    @Test func folderWithoutSwiftFilesIsABuildFailure() throws {
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("grade-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let built = Fixtures.builder.build(submission: empty)
+        #expect(!built.outcome.succeeded)
+        #expect(built.outcome.log.contains("no .swift files"))
+    }
+
+    @Test func unchangedSubmissionReusesTheCachedBuild() {
+        _ = Fixtures.hostile
+        let started = Date()
+        let again = Fixtures.builder.build(submission: Fixtures.submission("hostile"))
+        print("warm build with no change: \(String(format: "%.3f", Date().timeIntervalSince(started))) s")
+        #expect(again.reusedCache)
+        #expect(again.outcome.duration == 0)
+        #expect(again.executable == Fixtures.hostile.executable)
+        #expect(again.fingerprint == Fixtures.hostile.fingerprint)
+    }
+
+    @Test func cachedFailureIsReusedWithItsDiagnostics() {
+        _ = Fixtures.broken
+        let again = Fixtures.builder.build(submission: Fixtures.submission("broken"))
+        #expect(again.reusedCache)
+        #expect(again.outcome.diagnostics == Fixtures.broken.outcome.diagnostics)
+    }
+
+    @Test func editingOneFileRebuildsIncrementally() throws {
+        _ = Fixtures.hostile
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("grade-edit-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Fixtures.submission("hostile"), to: copy)
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let file = copy.appendingPathComponent("CorrectLoss.swift")
+        let source = try String(contentsOf: file, encoding: .utf8)
+        try (source + "\n// edited \(UUID().uuidString)\n").write(to: file, atomically: true, encoding: .utf8)
+
+        let started = Date()
+        let edited = Fixtures.builder.build(submission: copy)
+        print("rebuild after editing one file: \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
+        #expect(edited.outcome.succeeded, "\(edited.outcome.log)")
+        #expect(!edited.reusedCache)
+        #expect(edited.fingerprint != Fixtures.hostile.fingerprint)
+        let supervisor = WorkerSupervisor(executable: try #require(edited.executable))
+        #expect(supervisor.run(scoreLossRequest("correct"), timeout: 30).loss != nil)
+    }
+}

@@ -1,0 +1,160 @@
+import ComponentRuntime
+import Foundation
+import GradeResults
+import GradingEngine
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Each misbehaviour of student code ends in its own classification, and the supervisor
+/// keeps grading afterwards.
+@Suite("Worker supervisor")
+struct WorkerSupervisorTests {
+    let supervisor = WorkerSupervisor(executable: Fixtures.hostileExecutable)
+
+    @Test func correctComponentReturnsItsValuesAndWhatItPrinted() {
+        let outcome = supervisor.run(scoreLossRequest("correct"), timeout: 30)
+        #expect(abs((outcome.loss ?? .nan) - expectedHostileLoss) < 1e-12)
+        #expect(outcome.output.text.contains("computing the SVM loss of 3 samples"))
+        #expect(!outcome.output.truncated)
+    }
+
+    @Test func fatalErrorIsACrashWithTheFatalErrorLine() {
+        let death = supervisor.run(scoreLossRequest("fatal-error"), timeout: 30).death
+        guard case .crashed(let signal, let message)? = death else { Issue.record("got \(String(describing: death))"); return }
+        #expect(signal == SIGILL || signal == SIGTRAP)
+        #expect(message?.contains("Fatal error: the hostile loss gave up") == true)
+        #expect(death?.problem == .crash)
+    }
+
+    @Test func indexOutOfRangeIsACrashThatSaysSo() {
+        let death = supervisor.run(scoreLossRequest("index-out-of-range"), timeout: 30).death
+        guard case .crashed(_, let message)? = death else { Issue.record("got \(String(describing: death))"); return }
+        #expect(message?.contains("Index out of range") == true)
+        #expect(death?.reason.contains("SIGILL") == true || death?.reason.contains("SIGTRAP") == true)
+    }
+
+    @Test func infiniteRecursionIsASegmentationFault() {
+        let death = supervisor.run(scoreLossRequest("infinite-recursion"), timeout: 30).death
+        guard case .crashed(let signal, _)? = death else { Issue.record("got \(String(describing: death))"); return }
+        #expect(signal == SIGSEGV || signal == SIGBUS)
+        #expect(death?.reason.contains("recursion") == true)
+    }
+
+    @Test func infiniteLoopHitsTheWallClockTimeout() {
+        let started = Date()
+        let death = supervisor.run(scoreLossRequest("infinite-loop", cpuSeconds: 60), timeout: 1).death
+        #expect(death == .timedOut(seconds: 1))
+        #expect(Date().timeIntervalSince(started) < 5)
+    }
+
+    @Test func sleepingForeverHitsTheWallClockTimeout() {
+        let death = supervisor.run(scoreLossRequest("sleeps-forever", cpuSeconds: 60), timeout: 0.5).death
+        #expect(death == .timedOut(seconds: 0.5))
+    }
+
+    @Test func infiniteLoopUnderALongTimeoutHitsTheCPUBudget() {
+        let started = Date()
+        let death = supervisor.run(scoreLossRequest("infinite-loop", cpuSeconds: 1), timeout: 60).death
+        print("CPU budget of 1 s ended the loop after \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
+        #expect(death == .cpuLimitExceeded(seconds: 1))
+        #expect(death?.problem == .cpuLimit)
+    }
+
+    @Test func growingWithoutBoundHitsTheMemoryLimit() {
+        let limited = WorkerSupervisor(executable: Fixtures.hostileExecutable, limits: .init(memoryBytes: 1 << 30))
+        let started = Date()
+        let outcome = limited.run(scoreLossRequest("unbounded-allocation"), timeout: 60)
+        print("unbounded allocation under 1 GiB: \(String(describing: outcome.death)) after "
+              + "\(String(format: "%.2f", Date().timeIntervalSince(started))) s; printed: \(outcome.output.text.prefix(300))")
+        guard case .memoryLimitExceeded(let bytes, _)? = outcome.death else { Issue.record("got \(String(describing: outcome.death))"); return }
+        #expect(bytes == 1 << 30)
+        #expect(outcome.death?.problem == .memoryLimit)
+    }
+
+    @Test func oneHugeAllocationHitsTheMemoryLimit() {
+        let outcome = supervisor.run(scoreLossRequest("huge-allocation"), timeout: 30)
+        print("huge allocation under the default limit: \(String(describing: outcome.death)); printed: \(outcome.output.text.prefix(300))")
+        guard case .memoryLimitExceeded? = outcome.death else { Issue.record("got \(String(describing: outcome.death))"); return }
+    }
+
+    @Test func printingTwentyMegabytesHitsTheOutputLimitAndKeepsTheBeginning() {
+        let outcome = supervisor.run(scoreLossRequest("prints-20-mb"), timeout: 60)
+        #expect(outcome.death == .outputLimitExceeded(bytes: WorkerResourceLimits.default.maxOutputBytes))
+        #expect(outcome.output.truncated)
+        #expect(outcome.output.text.utf8.count == WorkerResourceLimits.default.keptOutputBytes)
+        #expect(outcome.output.totalBytes > WorkerResourceLimits.default.maxOutputBytes)
+        #expect(outcome.output.text.hasPrefix(String(repeating: "x", count: 99) + "\n"))
+    }
+
+    @Test func exitZeroIsAMissingResultNotAPass() {
+        let outcome = supervisor.run(scoreLossRequest("exits-zero"), timeout: 30)
+        #expect(outcome.death == .exitedWithoutResult(status: 0))
+        #expect(outcome.death?.problem == .missingResult)
+        #expect(outcome.output.text.contains("leaving early"))
+    }
+
+    @Test func notImplementedCarriesTheMarkerText() {
+        let death = supervisor.run(scoreLossRequest("not-implemented"), timeout: 30).death
+        guard case .notImplemented(let text)? = death else { Issue.record("got \(String(describing: death))"); return }
+        #expect(text.hasPrefix("UnfinishedLoss.lossAndGradient (StudentSubmission/Misbehaving.swift:"))
+        #expect(death?.problem == .notImplemented)
+    }
+
+    @Test func aResultForgedOnTheChannelIsRejected() {
+        let death = supervisor.run(scoreLossRequest("forges-result"), timeout: 30).death
+        guard case .malformedResult? = death else { Issue.record("got \(String(describing: death))"); return }
+    }
+
+    @Test func anUnregisteredComponentIsAFailureResultFromALiveWorker() {
+        let outcome = supervisor.run(scoreLossRequest("no-such-loss"), timeout: 30)
+        guard case .completed(let results, _) = outcome, case .failure(let failure)? = results.first else {
+            Issue.record("got \(outcome)"); return
+        }
+        #expect(failure == .notRegistered(component: "no-such-loss"))
+    }
+
+    @Test func everyDeathIsFollowedByAFreshWorkerThatStillGrades() {
+        let misbehaving = ["fatal-error", "index-out-of-range", "infinite-recursion", "exits-zero", "not-implemented",
+                           "forges-result", "huge-allocation", "sleeps-forever"]
+        var id = 0
+        for component in misbehaving {
+            id += 1
+            let death = supervisor.run(scoreLossRequest(component, id: id), timeout: 1).death
+            #expect(death != nil, "\(component) should not have answered")
+            id += 1
+            let outcome = supervisor.run(scoreLossRequest("correct", id: id), timeout: 30)
+            #expect(abs((outcome.loss ?? .nan) - expectedHostileLoss) < 1e-12, "after \(component): \(outcome)")
+            #expect(!outcome.output.text.contains("leaving early"), "output of the dead worker leaked into the next request")
+        }
+        #expect(supervisor.workersStarted == misbehaving.count + 1)
+    }
+
+    @Test func oneWorkerServesManyRequests() {
+        _ = supervisor.run(scoreLossRequest("correct"), timeout: 30)
+        let count = 500
+        let started = Date()
+        for id in 1...count {
+            #expect(supervisor.run(scoreLossRequest("correct", id: id), timeout: 30).loss != nil)
+        }
+        let perRequest = Date().timeIntervalSince(started) / Double(count)
+        print("round trip of a small request: \(String(format: "%.0f", perRequest * 1e6)) µs over \(count) requests")
+        #expect(supervisor.workersStarted == 1)
+    }
+
+    @Test func shutdownStopsTheWorkerAndTheNextRequestStartsAnother() {
+        #expect(supervisor.run(scoreLossRequest("correct"), timeout: 30).loss != nil)
+        supervisor.shutdown()
+        #expect(supervisor.run(scoreLossRequest("correct"), timeout: 30).loss != nil)
+        #expect(supervisor.workersStarted == 2)
+    }
+
+    @Test func aMissingExecutableCannotStart() {
+        let missing = WorkerSupervisor(executable: URL(fileURLWithPath: "/nonexistent/grade-worker"))
+        guard case .couldNotStart? = missing.run(scoreLossRequest("correct"), timeout: 5).death else {
+            Issue.record("a missing executable should not start"); return
+        }
+    }
+}
