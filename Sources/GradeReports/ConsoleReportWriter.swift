@@ -1,0 +1,202 @@
+import GradeResults
+
+/// Writes the report a student reads on the terminal.
+///
+/// Checks are grouped by component, each with its points; a failure or error shows what was
+/// compared (expected against got, the relative error and the tolerance), why it failed, the
+/// misconception the pattern points to, the hint, and for errors the end of the output. A
+/// component that is not implemented at all is one line, and a build failure is shown first
+/// with the compiler's diagnostics. The last line is the score and the counts.
+///
+/// With colour off the text holds no escape sequence at all; student output is always
+/// sanitized, so it cannot move the cursor or recolour the terminal either way.
+public struct ConsoleReportWriter: Sendable {
+    /// What the report shows and how.
+    public struct Options: Sendable, Hashable {
+        /// Colour and bold with ANSI escapes. The caller decides, from whether standard output is
+        /// a terminal, `--color` and `NO_COLOR`.
+        public var useColor: Bool
+        /// Show the comparisons of passing checks too, and the output of failures.
+        public var verbose: Bool
+        /// Who reads the report: students see only the name, points and verdict of hidden cases
+        /// (and of after-due-date cases before the due date).
+        public var audience: ReportAudience
+        /// The most lines of output shown for a check.
+        public var outputLines: Int
+        /// The column the points are aligned to.
+        public var width: Int
+
+        /// Creates options.
+        public init(useColor: Bool = false, verbose: Bool = false, audience: ReportAudience = .student,
+                    outputLines: Int = 12, width: Int = 78) {
+            self.useColor = useColor
+            self.verbose = verbose
+            self.audience = audience
+            self.outputLines = outputLines
+            self.width = width
+        }
+    }
+
+    /// What the report shows and how.
+    public var options: Options
+
+    /// Creates a writer.
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    /// The report, ending with a newline.
+    public func write(_ run: GradeRun) -> String {
+        let style = ConsoleStyle(enabled: options.useColor)
+        var out: [String] = []
+        let heading = "\(run.assignment.title) (\(run.assignment.id))"
+        out.append(style.bold(clean(heading)) + style.dim("  seed \(run.seed)"))
+
+        if !run.build.succeeded {
+            out.append("")
+            out += buildFailure(run.build, style: style)
+        }
+
+        for component in run.components {
+            out.append("")
+            let points = "\(ReportNumber.points(component.score))/\(ReportNumber.points(component.maxScore)) points"
+            out.append(aligned(style.bold(clean("\(component.title) (\(component.name))")), points, style: style))
+            if !run.build.succeeded && component.checks.allSatisfy({ $0.status != .passed }) {
+                out.append("  " + style.red("not graded: the submission did not compile"))
+            } else if component.isNotImplemented {
+                out.append("  " + style.yellow("not implemented"))
+            } else {
+                for check in component.checks { out += lines(for: check, style: style) }
+            }
+        }
+
+        out.append("")
+        out.append(totals(run, style: style))
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private func buildFailure(_ build: BuildOutcome, style: ConsoleStyle) -> [String] {
+        var out = [style.boldRed("✗ BUILD FAILED: the submission did not compile, so no check could run.")]
+        if build.diagnostics.isEmpty {
+            let log = OutputExcerpt(CapturedOutput(text: build.log), lastLines: 20)
+            out += log.text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+        } else {
+            for diagnostic in build.diagnostics {
+                let line = "  " + clean(diagnostic.formatted)
+                out.append(diagnostic.severity == "error" ? style.red(line) : line)
+            }
+        }
+        return out
+    }
+
+    private func lines(for check: CheckResult, style: ConsoleStyle) -> [String] {
+        let shown = options.audience.showsDetails(of: check)
+        let points = "\(ReportNumber.points(check.score))/\(ReportNumber.points(check.points))"
+        let mark = check.status == .passed ? style.green("✓") : style.red("✗")
+        let label = shown ? clean(check.title) : "\(clean(check.name)) " + style.dim("(hidden)")
+        var out = [aligned("  \(mark) \(label)", points, style: style)]
+        let indent = "      "
+
+        var verdict: [String] = []
+        if shown { verdict.append("case \(clean(check.name))") }
+        switch check.status {
+        case .passed: break
+        case .notImplemented: verdict.append(style.yellow("not implemented"))
+        case .failed, .error:
+            let word = check.status == .error ? "error" : "failed"
+            verdict.append(style.red(check.problemName.map { "\(word): \($0)" } ?? word))
+        }
+        if check.status != .passed { out.append(indent + verdict.joined(separator: style.dim(" · "))) }
+        guard check.status != .notImplemented else { return out }
+
+        guard shown else {
+            if check.status != .passed { out.append(indent + style.dim(CheckDetail.withheldNotice)) }
+            return out
+        }
+        let detail = CheckDetail(check, audience: options.audience, allComparisons: options.verbose)
+        if let reason = detail.reason, !reason.isEmpty { out += block(reason, indent: indent) }
+        for comparison in detail.comparisons {
+            let text = CheckDetail.lines(of: comparison).map(clean)
+            out.append(indent + text[0])
+            out += text.dropFirst().map { indent + style.dim($0) }
+        }
+        if let misconception = detail.misconception, !misconception.isEmpty {
+            out += block(misconception, indent: indent, label: style.yellow(CheckDetail.misconceptionLabel))
+        }
+        if let hint = detail.hint, !hint.isEmpty { out += block(hint, indent: indent, label: style.cyan("Hint:")) }
+
+        let wantsOutput = check.status == .error || (options.verbose && check.status == .failed)
+        if wantsOutput, !check.output.text.isEmpty || check.output.truncated {
+            let excerpt = OutputExcerpt(check.output, lastLines: options.outputLines)
+            out.append(indent + style.dim(excerpt.truncated ? "Output (last lines):" : "Output:"))
+            out += excerpt.text.split(separator: "\n", omittingEmptySubsequences: false).map { indent + style.dim("│ ") + $0 }
+        }
+        return out
+    }
+
+    private func totals(_ run: GradeRun, style: ConsoleStyle) -> String {
+        let score = "Score: \(ReportNumber.points(run.score))/\(ReportNumber.points(run.maxScore)) points"
+        var counts = [
+            "\(run.count(.passed)) passed",
+            "\(run.count(.failed)) failed",
+            plural(run.count(.error), "error"),
+            "\(run.count(.notImplemented)) not implemented",
+        ]
+        if !run.build.succeeded { counts.insert("build failed", at: 0) }
+        let colouredScore = run.allPassed ? style.boldGreen(score) : style.bold(score)
+        return colouredScore + " · " + counts.joined(separator: ", ")
+    }
+
+    private func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+
+    /// `left`, padded with spaces so that `right` ends at `options.width`.
+    private func aligned(_ left: String, _ right: String, style: ConsoleStyle) -> String {
+        let visible = style.visibleCount(left) + right.count
+        let gap = max(2, options.width - visible)
+        return left + String(repeating: " ", count: gap) + right
+    }
+
+    /// Multi-line text, every line indented, the first after `label`.
+    private func block(_ text: String, indent: String, label: String? = nil) -> [String] {
+        let lines = TextSanitizer.sanitizeForTerminal(text).split(separator: "\n", omittingEmptySubsequences: true)
+        return lines.enumerated().map { index, line in
+            index == 0 && label != nil ? "\(indent)\(label!) \(line)" : "\(indent)\(line)"
+        }
+    }
+
+    /// The text sanitized and on one line.
+    private func clean(_ text: String) -> String {
+        TextSanitizer.sanitizeForTerminal(text).replacingNewlines()
+    }
+}
+
+/// ANSI styling that is a no-op when colour is off.
+private struct ConsoleStyle {
+    let enabled: Bool
+
+    private func wrap(_ text: String, _ code: String) -> String {
+        enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    func bold(_ text: String) -> String { wrap(text, "1") }
+    func dim(_ text: String) -> String { wrap(text, "2") }
+    func red(_ text: String) -> String { wrap(text, "31") }
+    func green(_ text: String) -> String { wrap(text, "32") }
+    func yellow(_ text: String) -> String { wrap(text, "33") }
+    func cyan(_ text: String) -> String { wrap(text, "36") }
+    func boldRed(_ text: String) -> String { wrap(text, "1;31") }
+    func boldGreen(_ text: String) -> String { wrap(text, "1;32") }
+
+    /// The number of characters shown, not counting escape sequences.
+    func visibleCount(_ text: String) -> Int {
+        enabled ? TextSanitizer.sanitize(text).count : text.count
+    }
+}
+
+private extension String {
+    /// The text on one line, its line breaks replaced by spaces.
+    func replacingNewlines() -> String {
+        guard contains(where: \.isNewline) else { return self }
+        return split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+}

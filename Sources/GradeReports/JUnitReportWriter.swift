@@ -1,0 +1,173 @@
+import FoundationEssentials
+import GradeResults
+
+/// Writes a grading run as JUnit XML for CI: Jenkins, GitLab and GitHub test reporters.
+///
+/// The shape follows the Jenkins xUnit schema (`junit-10.xsd`) and what consumers read:
+///
+///     <testsuites name tests failures errors time>
+///       <testsuite name="assignment3.multiclass-svm" tests failures errors time>
+///         <properties><property name="points" value="5"/><property name="score" value="3"/></properties>
+///         <testcase classname="assignment3.multiclass-svm" name="svm-cat-loss" time="0.012">
+///           <failure type="wrong-gradient" message="short">expected, got, error, tolerance, reason…</failure>
+///           <system-out>what the student's code printed</system-out>
+///         </testcase>
+///       </testsuite>
+///       <testsuite name="assignment3.build" …>  (only when the build failed: one `error`)
+///     </testsuites>
+///
+/// - Suites are flat, one per component, because dorny/test-reporter reads only
+///   `testsuites > testsuite > testcase`.
+/// - `classname` is `<assignment>.<component>` and `name` is the case name, both stable across runs.
+/// - A wrong answer and a missing implementation are a `failure`; a crash, timeout, limit,
+///   missing result or build failure is an `error`. `type` is the problem's name (`wrong-gradient`).
+/// - The detail goes in the element's text, because GitLab ignores `message`.
+/// - Points are suite `<properties>`: the schema rejects testcase-level properties,
+///   `testcase@file`, `testcase@line` and `testsuites@skipped`, so none are written.
+/// - `time` has three decimals and no exponent.
+/// - Every string is sanitized (`TextSanitizer`) and written as escaped text, never CDATA.
+public struct JUnitReportWriter: Sendable {
+    /// How much student output and detail the XML may hold.
+    ///
+    /// The defaults keep 64 KiB of output per case and 1 MiB in the whole file, and 16 KiB of
+    /// detail per case, so a report of a few dozen cases stays a few hundred kilobytes even
+    /// when every case prints megabytes. Jenkins truncates long output itself and GitLab shows
+    /// only the failure text. dorny/test-reporter caps what it renders (65,535 bytes per
+    /// report), not what it reads, so the output budget does not need to fit that cap.
+    public struct Limits: Sendable, Hashable {
+        /// The most bytes of output kept for one case (about half from the start, half from the end).
+        public var outputBytesPerCase: Int
+        /// The most bytes of output kept in the whole file; once spent, cases get only the marker.
+        public var outputBytesInAll: Int
+        /// The most bytes of failure or error text for one case.
+        public var detailBytesPerCase: Int
+
+        /// Creates limits.
+        public init(outputBytesPerCase: Int = 64 * 1024, outputBytesInAll: Int = 1024 * 1024,
+                    detailBytesPerCase: Int = 16 * 1024) {
+            self.outputBytesPerCase = outputBytesPerCase
+            self.outputBytesInAll = outputBytesInAll
+            self.detailBytesPerCase = detailBytesPerCase
+        }
+    }
+
+    /// Who the report is for; CI reports that students can read use `.student`.
+    public var audience: ReportAudience
+    /// How much output and detail to keep.
+    public var limits: Limits
+
+    /// Creates a writer.
+    public init(audience: ReportAudience = .student, limits: Limits = Limits()) {
+        self.audience = audience
+        self.limits = limits
+    }
+
+    /// The suite name and `classname` of a component's cases: `<assignment>.<component>`.
+    public static func classname(assignment: String, component: String) -> String { "\(assignment).\(component)" }
+
+    /// The JUnit XML document for the run, UTF-8 encoded.
+    public func write(_ run: GradeRun) throws -> Data {
+        let xml = try XMLStreamWriter()
+        var outputBudget = max(0, limits.outputBytesInAll)
+        let buildFailed = !run.build.succeeded
+
+        try xml.startElement("testsuites")
+        try xml.attribute("name", run.assignment.id)
+        try xml.attribute("tests", String(run.checkCount + (buildFailed ? 1 : 0)))
+        try xml.attribute("failures", String(run.junitFailureCount))
+        try xml.attribute("errors", String(run.count(.error) + (buildFailed ? 1 : 0)))
+        try xml.attribute("time", ReportNumber.seconds(run.duration))
+
+        if buildFailed { try writeBuildSuite(run, to: xml, budget: &outputBudget) }
+
+        for component in run.components {
+            let classname = Self.classname(assignment: run.assignment.id, component: component.name)
+            try xml.startElement("testsuite")
+            try xml.attribute("name", classname)
+            try xml.attribute("tests", String(component.checks.count))
+            try xml.attribute("failures", String(component.junitFailureCount))
+            try xml.attribute("errors", String(component.count(.error)))
+            try xml.attribute("time", ReportNumber.seconds(component.checkDuration))
+            try xml.startElement("properties")
+            try property("component", component.title, to: xml)
+            try property("points", ReportNumber.points(component.maxScore), to: xml)
+            try property("score", ReportNumber.points(component.score), to: xml)
+            try xml.endElement()
+            for check in component.checks {
+                try writeCase(check, classname: classname, to: xml, budget: &outputBudget)
+            }
+            try xml.endElement()
+        }
+        try xml.endElement()
+        return try xml.finish()
+    }
+
+    private func writeCase(_ check: CheckResult, classname: String, to xml: XMLStreamWriter, budget: inout Int) throws {
+        try xml.startElement("testcase")
+        try xml.attribute("classname", classname)
+        try xml.attribute("name", check.name)
+        try xml.attribute("time", ReportNumber.seconds(check.duration))
+        if check.status != .passed {
+            try xml.startElement(check.status.isJUnitFailure ? "failure" : "error")
+            try xml.attribute("type", check.problemName ?? check.status.rawValue)
+            try xml.attribute("message", CheckDetail.shortMessage(check, audience: audience))
+            try xml.text(detailText(check))
+            try xml.endElement()
+        }
+        if audience.showsDetails(of: check), !check.output.text.isEmpty || check.output.truncated {
+            try xml.element("system-out", text: excerpt(check.output, budget: &budget))
+        }
+        try xml.endElement()
+    }
+
+    /// The failure text: title, points and the shared detail, bounded.
+    private func detailText(_ check: CheckResult) -> String {
+        let shown = audience.showsDetails(of: check)
+        var text = shown ? "\(check.title)\n" : ""
+        text += "\(ReportNumber.points(check.score))/\(ReportNumber.points(check.points)) points"
+        if let problem = check.problemName { text += " (\(problem))" }
+        text += "\n" + CheckDetail(check, audience: audience).plainText
+        return OutputExcerpt(text: text, byteLimit: limits.detailBytesPerCase).text
+    }
+
+    private func excerpt(_ output: CapturedOutput, budget: inout Int) -> String {
+        let limit = min(limits.outputBytesPerCase, budget)
+        let excerpt = OutputExcerpt(output, byteLimit: limit)
+        budget -= min(budget, excerpt.text.utf8.count)
+        return excerpt.text
+    }
+
+    private func writeBuildSuite(_ run: GradeRun, to xml: XMLStreamWriter, budget: inout Int) throws {
+        let classname = Self.classname(assignment: run.assignment.id, component: "build")
+        try xml.startElement("testsuite")
+        try xml.attribute("name", classname)
+        try xml.attribute("tests", "1")
+        try xml.attribute("failures", "0")
+        try xml.attribute("errors", "1")
+        try xml.attribute("time", ReportNumber.seconds(run.build.duration))
+        try xml.startElement("testcase")
+        try xml.attribute("classname", classname)
+        try xml.attribute("name", "build")
+        try xml.attribute("time", ReportNumber.seconds(run.build.duration))
+        try xml.startElement("error")
+        try xml.attribute("type", Problem.buildFailure.rawValue)
+        let errors = run.build.diagnostics.filter { $0.severity == "error" }
+        try xml.attribute("message", errors.first?.formatted ?? "The submission did not compile.")
+        var text = "The submission did not compile, so no check could run.\n"
+        text += run.build.diagnostics.isEmpty ? run.build.log : run.build.diagnostics.map(\.formatted).joined(separator: "\n")
+        try xml.text(OutputExcerpt(text: text, byteLimit: limits.detailBytesPerCase).text)
+        try xml.endElement()
+        if !run.build.log.isEmpty {
+            try xml.element("system-out", text: excerpt(CapturedOutput(text: run.build.log), budget: &budget))
+        }
+        try xml.endElement()
+        try xml.endElement()
+    }
+
+    private func property(_ name: String, _ value: String, to xml: XMLStreamWriter) throws {
+        try xml.startElement("property")
+        try xml.attribute("name", name)
+        try xml.attribute("value", value)
+        try xml.endElement()
+    }
+}

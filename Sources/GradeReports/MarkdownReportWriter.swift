@@ -1,0 +1,98 @@
+import FoundationEssentials
+import GradeResults
+
+/// Writes a short Markdown summary of a grading run, for `--markdown PATH` and GitHub's job summary.
+///
+/// It holds a score line, a table of components (passed checks out of all, points) and a list of
+/// the checks that did not pass, each with its reason; a case the audience may not see is listed
+/// by name and verdict only. Student output is never included.
+public struct MarkdownReportWriter: Sendable {
+    /// Who reads the summary.
+    public var audience: ReportAudience
+    /// The most failing checks listed; the rest are counted.
+    public var maxListedFailures: Int
+
+    /// Creates a writer.
+    public init(audience: ReportAudience = .student, maxListedFailures: Int = 50) {
+        self.audience = audience
+        self.maxListedFailures = maxListedFailures
+    }
+
+    /// The summary, ending with a newline.
+    public func write(_ run: GradeRun) -> String {
+        var out: [String] = []
+        out.append("## \(inline(run.assignment.title)) (`\(code(run.assignment.id))`)")
+        out.append("")
+        let icon = run.allPassed ? "✅" : "❌"
+        out.append("\(icon) **Score: \(ReportNumber.points(run.score))/\(ReportNumber.points(run.maxScore)) points**"
+                   + " — \(run.count(.passed)) passed, \(run.count(.failed)) failed, \(run.count(.error)) errors,"
+                   + " \(run.count(.notImplemented)) not implemented")
+        if !run.build.succeeded {
+            out.append("")
+            out.append("**The submission did not compile**, so no check could run.")
+            if !run.build.diagnostics.isEmpty {
+                out.append("")
+                out.append("```")
+                out += run.build.diagnostics.prefix(maxListedFailures).map { TextSanitizer.sanitize($0.formatted).replacing("```", with: "'''") }
+                out.append("```")
+            }
+        }
+        if !run.components.isEmpty {
+            out.append("")
+            out.append("| Component | Checks passed | Points |")
+            out.append("| --- | ---: | ---: |")
+            for component in run.components {
+                let passed = component.isNotImplemented ? "not implemented"
+                    : "\(component.count(.passed))/\(component.checks.count)"
+                out.append("| \(cell(component.title)) (`\(code(component.name))`) | \(passed) | "
+                           + "\(ReportNumber.points(component.score))/\(ReportNumber.points(component.maxScore)) |")
+            }
+        }
+        let failing = run.components.filter { !$0.isNotImplemented }.flatMap(\.checks).filter { $0.status != .passed }
+        if !failing.isEmpty {
+            out.append("")
+            out.append("### Checks that did not pass")
+            out.append("")
+            for check in failing.prefix(maxListedFailures) { out.append(item(check)) }
+            if failing.count > maxListedFailures { out.append("- … and \(failing.count - maxListedFailures) more") }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Appends the summary to the file named by `GITHUB_STEP_SUMMARY`, when that is set.
+    ///
+    /// - Returns: The file appended to, or `nil` when the variable is unset or empty.
+    @discardableResult
+    public static func appendToGitHubStepSummary(_ markdown: String,
+                                                 environment: [String: String] = ProcessInfo.processInfo.environment) throws -> URL? {
+        guard let path = environment["GITHUB_STEP_SUMMARY"], !path.isEmpty else { return nil }
+        let url = URL(fileURLWithPath: path)
+        try ReportFile.append(Data(markdown.utf8), to: url)
+        return url
+    }
+
+    private func item(_ check: CheckResult) -> String {
+        let verdict = check.status == .notImplemented ? "not implemented"
+            : "\(check.status == .error ? "error" : "failed"): \(check.problemName ?? check.status.rawValue)"
+        let points = "\(ReportNumber.points(check.score))/\(ReportNumber.points(check.points))"
+        guard audience.showsDetails(of: check) else {
+            return "- `\(code(check.name))` (hidden) — \(verdict), \(points)"
+        }
+        var line = "- **\(inline(check.title))** (`\(code(check.name))`) — \(verdict), \(points)"
+        if let reason = check.reason, !reason.isEmpty { line += ": " + inline(reason) }
+        return line
+    }
+
+    /// Text safe inside a table cell: on one line, with `|` escaped.
+    private func cell(_ text: String) -> String { inline(text).replacing("|", with: "\\|") }
+
+    /// Text on one line, sanitized, with HTML's `<` escaped so it cannot open a tag.
+    private func inline(_ text: String) -> String {
+        TextSanitizer.sanitize(text)
+            .split(whereSeparator: \.isNewline).joined(separator: " ")
+            .replacing("<", with: "&lt;")
+    }
+
+    /// Text safe inside an inline code span.
+    private func code(_ text: String) -> String { inline(text).replacing("`", with: "'") }
+}

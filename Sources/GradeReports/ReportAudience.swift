@@ -1,0 +1,28 @@
+import GradeResults
+
+/// Who a report is written for, which decides how much of each case it may show.
+///
+/// Students see the inputs, expected values, values their code gave and the output of `visible`
+/// cases. Of a `hidden` case they see only its name, points and verdict; of an `after_due_date`
+/// case likewise, until the due date has passed. Staff see everything.
+public enum ReportAudience: Sendable, Hashable {
+    /// A student before the due date: `hidden` and `after_due_date` cases are withheld.
+    case student
+    /// A student after the due date: `after_due_date` cases are shown, `hidden` ones still withheld.
+    case studentAfterDueDate
+    /// Instructors and teaching assistants: every case in full.
+    case staff
+
+    /// True when this audience may see the inputs, expected and got values and output of a case
+    /// with the given visibility.
+    public func showsDetails(of visibility: Visibility) -> Bool {
+        switch (self, visibility) {
+        case (.staff, _), (_, .visible): true
+        case (.studentAfterDueDate, .afterDueDate): true
+        default: false
+        }
+    }
+
+    /// True when this audience may see the details of the check.
+    public func showsDetails(of check: CheckResult) -> Bool { showsDetails(of: check.visibility) }
+}

@@ -1,0 +1,35 @@
+/// Counts and classifications the report writers share, so that every report agrees on them.
+extension CheckStatus {
+    /// True for the statuses JUnit reports as a `failure`: a wrong answer or a missing implementation.
+    public var isJUnitFailure: Bool { self == .failed || self == .notImplemented }
+}
+
+extension CheckResult {
+    /// The kind of problem as reports name it: the `Problem` raw value, or one derived from the
+    /// status when the engine gave none (`nil` for a passed check).
+    public var problemName: String? {
+        if let problem { return problem.rawValue }
+        switch status {
+        case .passed: return nil
+        case .failed: return "failure"
+        case .error: return "error"
+        case .notImplemented: return Problem.notImplemented.rawValue
+        }
+    }
+}
+
+extension ComponentResult {
+    /// The number of checks with the given status.
+    public func count(_ status: CheckStatus) -> Int { checks.filter { $0.status == status }.count }
+    /// The number of checks JUnit reports as failures (wrong answers and missing implementations).
+    public var junitFailureCount: Int { checks.filter(\.status.isJUnitFailure).count }
+    /// Wall-clock seconds of the component's checks, added up.
+    public var checkDuration: Double { checks.reduce(0) { $0 + $1.duration } }
+}
+
+extension GradeRun {
+    /// The number of checks JUnit reports as failures (wrong answers and missing implementations).
+    public var junitFailureCount: Int { checks.filter(\.status.isJUnitFailure).count }
+    /// The number of checks in all.
+    public var checkCount: Int { components.reduce(0) { $0 + $1.checks.count } }
+}

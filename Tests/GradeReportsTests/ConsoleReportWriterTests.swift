@@ -1,0 +1,89 @@
+import GradeReports
+import GradeResults
+import Testing
+
+@Suite struct ConsoleReportWriterTests {
+    let report = ConsoleReportWriter().write(RunFixture.mixed())
+
+    @Test func groupsChecksByComponentWithPoints() {
+        #expect(report.contains("Multiclass SVM loss (multiclass-svm)"))
+        #expect(report.contains("1/8 points"))
+        #expect(report.contains("✓ SVM loss of the cat image (lecture: 2.9)"))
+        #expect(report.contains("✗ SVM loss of a random batch"))
+    }
+
+    @Test func failureShowsExpectedGotErrorToleranceReasonMisconceptionAndHint() {
+        for piece in ["loss: expected 1.2345, got 2.469", "relative error 1.00e+00, tolerance rtol 1e-6, atol 1e-9",
+                      "The loss is about twice the expected value.",
+                      "This pattern usually means: Counting the correct class in the sum of margins.",
+                      "Hint: Skip j == y_i when summing margins.", "failed: wrong-gradient", "case svm-random-loss"] {
+            #expect(report.contains(piece), "missing: \(piece)")
+        }
+    }
+
+    @Test func errorShowsAnExcerptOfTheOutput() {
+        #expect(report.contains("error: crash"))
+        #expect(report.contains("│ Fatal error: Index out of range"))
+        #expect(report.contains("error: timeout"))
+    }
+
+    @Test func componentNotImplementedIsOneLine() {
+        let lines = report.split(separator: "\n")
+        let header = try! #require(lines.firstIndex { $0.contains("Softmax loss (softmax)") })
+        #expect(lines[header + 1].trimmingPrefixSpaces == "not implemented")
+        #expect(!report.contains("Softmax gradient"))
+    }
+
+    @Test func totalsLineHasScoreAndCounts() {
+        #expect(report.hasSuffix("Score: 2/18 points · 2 passed, 4 failed, 2 errors, 2 not implemented\n"))
+    }
+
+    @Test func passingComparisonsOnlyWhenVerbose() {
+        #expect(!report.contains("loss: expected 2.9, got 2.9"))
+        let verbose = ConsoleReportWriter(options: .init(verbose: true)).write(RunFixture.mixed())
+        #expect(verbose.contains("loss: expected 2.9, got 2.9"))
+    }
+
+    @Test func buildFailureIsShownWithDiagnostics() {
+        let text = ConsoleReportWriter().write(RunFixture.buildFailure())
+        #expect(text.contains("BUILD FAILED"))
+        #expect(text.contains("Sources/Submission/SVM.swift:12:5: error: cannot find 'marginz' in scope"))
+        #expect(text.contains("not graded: the submission did not compile"))
+        #expect(!text.contains("✗ Case"))
+        #expect(text.hasSuffix("Score: 0/4 points · build failed, 0 passed, 0 failed, 2 errors, 0 not implemented\n"))
+    }
+
+    @Test func noColourMeansNoEscapeByteEvenWithHostileOutput() {
+        var run = RunFixture.mixed(sgdOutput: RunFixture.hostileOutput(size: 100_000))
+        run.components[0].checks[1].reason = "\u{1B}[31mred reason\u{1B}[0m\r"
+        let text = ConsoleReportWriter(options: .init(useColor: false, verbose: true, audience: .staff)).write(run)
+        #expect(!text.utf8.contains(0x1B))
+        #expect(!text.utf8.contains(0x0D))
+        #expect(!text.utf8.contains(0x00))
+        #expect(text.contains("red reason"))
+        #expect(text.contains("│ Fatal error: the end"))
+    }
+
+    @Test func colourUsesANSIEscapes() {
+        let text = ConsoleReportWriter(options: .init(useColor: true)).write(RunFixture.mixed())
+        #expect(text.contains("\u{1B}[32m✓\u{1B}[0m"))
+        #expect(text.contains("\u{1B}[31m✗\u{1B}[0m"))
+    }
+
+    @Test func hiddenCaseShowsNameAndVerdictOnly() {
+        #expect(report.contains("✗ svm-hidden-batch (hidden)"))
+        #expect(report.contains("failed: wrong-value"))
+        #expect(report.contains(CheckDetail.withheldNotice))
+    }
+
+    @Test func afterDueDateCaseIsShownOnceTheDueDateHasPassed() {
+        #expect(!report.contains("LATE-EXPECTED-3.5"))
+        let late = ConsoleReportWriter(options: .init(audience: .studentAfterDueDate)).write(RunFixture.mixed())
+        #expect(late.contains("trajectory[3]: expected LATE-EXPECTED-3.5, got LATE-GOT-0.5"))
+        #expect(!late.contains("HIDDEN-EXPECTED-7.123"))
+    }
+}
+
+private extension Substring {
+    var trimmingPrefixSpaces: Substring { drop { $0 == " " } }
+}

@@ -1,0 +1,44 @@
+import FoundationEssentials
+import GradeReports
+import GradeResults
+import Testing
+
+@Suite struct MarkdownReportWriterTests {
+    let markdown = MarkdownReportWriter().write(RunFixture.mixed())
+
+    @Test func hasAScoreLineAndAComponentTable() {
+        #expect(markdown.contains("**Score: 2/18 points**"))
+        #expect(markdown.contains("| Component | Checks passed | Points |"))
+        #expect(markdown.contains("| Multiclass SVM loss (`multiclass-svm`) | 1/4 | 1/8 |"))
+        #expect(markdown.contains("| Softmax loss (`softmax`) | not implemented | 0/4 |"))
+    }
+
+    @Test func listsFailingChecksWithTheirReasons() {
+        #expect(markdown.contains("- **SVM loss of a random batch** (`svm-random-loss`) — failed: wrong-value, 0/2: The loss is about twice the expected value."))
+        #expect(markdown.contains("- `svm-hidden-batch` (hidden) — failed: wrong-value, 0/3"))
+        #expect(markdown.contains("error: crash"))
+    }
+
+    @Test func buildFailureShowsDiagnostics() {
+        let text = MarkdownReportWriter().write(RunFixture.buildFailure())
+        #expect(text.contains("**The submission did not compile**"))
+        #expect(text.contains(RunFixture.buildError.formatted))
+    }
+
+    @Test func tableCellsEscapePipes() {
+        var run = RunFixture.mixed()
+        run.components[0].title = "a | b"
+        #expect(MarkdownReportWriter().write(run).contains("| a \\| b (`multiclass-svm`)"))
+    }
+
+    @Test func appendsToTheGitHubStepSummary() throws {
+        let folder = URL(fileURLWithPath: "/tmp").appendingPathComponent("grade-summary-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("summary.md")
+        let environment = ["GITHUB_STEP_SUMMARY": file.path]
+        #expect(try MarkdownReportWriter.appendToGitHubStepSummary("first\n", environment: environment) == file)
+        try MarkdownReportWriter.appendToGitHubStepSummary("second\n", environment: environment)
+        #expect(String(decoding: try Data(contentsOf: file), as: UTF8.self) == "first\nsecond\n")
+        #expect(try MarkdownReportWriter.appendToGitHubStepSummary("x", environment: [:]) == nil)
+    }
+}

@@ -1,0 +1,21 @@
+import GradeReports
+import Testing
+
+@Suite struct ReportNumberTests {
+    @Test(arguments: [(0.0, "0.000"), (1e-7, "0.000"), (0.0123456, "0.012"), (0.0005, "0.001"), (14.56789, "14.568"),
+                      (1e10, "10000000000.000"), (-3, "0.000"), (.nan, "0.000"), (.infinity, "0.000")])
+    func secondsHaveThreeDecimalsAndNoExponent(value: Double, expected: String) {
+        #expect(ReportNumber.seconds(value) == expected)
+    }
+
+    @Test(arguments: [(2.0, "2"), (1.5, "1.5"), (0.25, "0.25"), (0.1 + 0.2, "0.3"), (0, "0"), (-1.5, "-1.5")])
+    func pointsAreWrittenAsPeopleWriteThem(value: Double, expected: String) {
+        #expect(ReportNumber.points(value) == expected)
+    }
+
+    @Test(arguments: [(1.0, "1.00e+00"), (0.000314159, "3.14e-04"), (1.333, "1.33e+00"), (12345, "1.23e+04"),
+                      (9.999, "1.00e+01"), (0, "0.00e+00"), (.nan, "NaN")])
+    func relativeErrorsAreScientific(value: Double, expected: String) {
+        #expect(ReportNumber.relativeError(value) == expected)
+    }
+}
