@@ -10,7 +10,7 @@ struct CaseChecker {
 
     /// Reports every problem of `parsed`.
     func check(_ parsed: ParsedCase) {
-        checkKind(parsed)
+        if parsed.kindKnown { checkKind(parsed) }
         guard let spec = parsed.component else { return }
         checkInputNames(parsed, spec: spec)
         checkShapes(parsed, spec: spec)

@@ -153,6 +153,7 @@ struct CaseFileReader {
         testCase.tolerance = Tolerance(rtol: rtol ?? Tolerance.default.rtol, atol: atol ?? Tolerance.default.atol)
 
         parsed.testCase = testCase
+        parsed.kindKnown = kindKnown
         readInputs(into: &parsed)
         readExpected(into: &parsed)
         readCompare(into: &parsed)

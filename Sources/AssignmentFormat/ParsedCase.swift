@@ -11,6 +11,8 @@ struct ParsedCase {
     var file: YAMLFile
     /// The case's own fields, keys normalised.
     var fields: YAMLFile.Fields
+    /// Whether the kind was read (a case with an unknown kind gets no kind-specific checks).
+    var kindKnown = true
     /// The component it checks, if it names a known one.
     var component: ComponentSpec?
     /// The node of the `inputs` field, if written.
