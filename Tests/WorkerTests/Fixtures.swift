@@ -25,14 +25,6 @@ enum Fixtures {
     /// A submission without `registerComponents(in:)`.
     static let missingRegistration: BuiltSubmission = timedBuild("missing-registration")
 
-    /// The hostile submission's worker executable; stops the test run if it did not build.
-    static var hostileExecutable: URL {
-        guard let executable = hostile.executable else {
-            fatalError("the hostile fixture did not build:\n\(hostile.outcome.log)")
-        }
-        return executable
-    }
-
     static func timedBuild(_ name: String) -> BuiltSubmission {
         let started = Date()
         let built = builder.build(submission: submission(name))

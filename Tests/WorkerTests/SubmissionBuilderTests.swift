@@ -30,6 +30,8 @@ struct SubmissionBuilderTests {
         let error = outcome.diagnostics.first { $0.severity == "error" }
         #expect(error?.message.contains("public func registerComponents(in registry: inout ComponentRegistry)") == true)
         #expect(error?.file == "SVMLoss.swift")
+        #expect(outcome.log.contains("SVMLoss.swift:1:1: error: the submission must define"))
+        #expect(!outcome.log.contains("main.swift"), "the log should not show the generated entry point")
     }
 
     @Test func folderWithoutSwiftFilesIsABuildFailure() throws {

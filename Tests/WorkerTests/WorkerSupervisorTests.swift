@@ -12,7 +12,12 @@ import Glibc
 /// keeps grading afterwards.
 @Suite("Worker supervisor")
 struct WorkerSupervisorTests {
-    let supervisor = WorkerSupervisor(executable: Fixtures.hostileExecutable)
+    let supervisor: WorkerSupervisor
+
+    init() throws {
+        let executable = try #require(Fixtures.hostile.executable, "the hostile fixture did not build: \(Fixtures.hostile.outcome.log)")
+        supervisor = WorkerSupervisor(executable: executable)
+    }
 
     @Test func correctComponentReturnsItsValuesAndWhatItPrinted() {
         let outcome = supervisor.run(scoreLossRequest("correct"), timeout: 30)
@@ -64,7 +69,7 @@ struct WorkerSupervisorTests {
     }
 
     @Test func growingWithoutBoundHitsTheMemoryLimit() {
-        let limited = WorkerSupervisor(executable: Fixtures.hostileExecutable, limits: .init(memoryBytes: 1 << 30))
+        let limited = WorkerSupervisor(executable: supervisor.executable, limits: .init(memoryBytes: 1 << 30))
         let started = Date()
         let outcome = limited.run(scoreLossRequest("unbounded-allocation"), timeout: 60)
         print("unbounded allocation under 1 GiB: \(String(describing: outcome.death)) after "
@@ -149,6 +154,20 @@ struct WorkerSupervisorTests {
         supervisor.shutdown()
         #expect(supervisor.run(scoreLossRequest("correct"), timeout: 30).loss != nil)
         #expect(supervisor.workersStarted == 2)
+    }
+
+    @Test func everyReasonIsOneLine() {
+        let deaths: [WorkerDeath] = [
+            .notImplemented("Loss.lossAndGradient (StudentSubmission/Loss.swift:3)"), .crashed(signal: SIGILL, fatalError: nil),
+            .crashed(signal: SIGSEGV, fatalError: nil), .crashed(signal: SIGKILL, fatalError: nil),
+            .crashed(signal: SIGABRT, fatalError: "Fatal error: boom"), .timedOut(seconds: 2.5), .cpuLimitExceeded(seconds: 3),
+            .memoryLimitExceeded(bytes: 1 << 30, message: nil), .outputLimitExceeded(bytes: 8 << 20),
+            .exitedWithoutResult(status: 0), .malformedResult("forged"), .couldNotStart("no such file"),
+        ]
+        for death in deaths {
+            #expect(!death.reason.isEmpty && !death.reason.contains("\n"), "\(death)")
+        }
+        #expect(WorkerDeath.memoryLimitExceeded(bytes: 1 << 30, message: nil).reason.contains("1024 MiB"))
     }
 
     @Test func aMissingExecutableCannotStart() {

@@ -44,17 +44,24 @@ struct CompilerLog {
     func trimmed(_ output: String) -> String {
         var kept: [String] = []
         var seenDiagnostics = Set<String>()
-        var skippingRepeat = false
+        var skipping = false
         for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
             let text = String(line)
             if Self.isNoise(text) { continue }
-            if Self.parse(text) != nil {
+            if let diagnostic = Self.parse(text) {
+                if diagnostic.file.hasSuffix(entryPointPath) {
+                    // The generated entry point means nothing to a student: say what it needs instead.
+                    let replacement = diagnostic.severity == "error" ? registrationDiagnostic(compilerMessage: diagnostic.message).formatted : ""
+                    skipping = true
+                    if !replacement.isEmpty, seenDiagnostics.insert(replacement).inserted { kept.append(replacement) }
+                    continue
+                }
                 // The compiler repeats a diagnostic for every job that type-checks the file.
-                skippingRepeat = !seenDiagnostics.insert(text).inserted
+                skipping = !seenDiagnostics.insert(text).inserted
             } else if !Self.isSnippet(text) {
-                skippingRepeat = false
+                skipping = false
             }
-            if skippingRepeat { continue }
+            if skipping { continue }
             kept.append(shortened(text))
         }
         while kept.last?.isEmpty == true { kept.removeLast() }
@@ -119,7 +126,8 @@ struct CompilerLog {
             return true
         }
         let prefixes = ["Building for ", "Build complete", "Build of product", "Planning build", "Compiling ", "Emitting module",
-                        "Write ", "Linking ", "Applying ", "Fetching ", "Computing version", "warning: 'package'", "error: fatalError"]
+                        "Write ", "Linking ", "Applying ", "Fetching ", "Computing version",
+                        "error: emit-module command failed", "error: compile command failed", "error: link command failed"]
         return prefixes.contains { line.hasPrefix($0) }
     }
 }

@@ -2,9 +2,10 @@
 public struct WorkerResourceLimits: Sendable, Hashable {
     /// The address-space limit (`RLIMIT_AS`) in bytes, or nil for none.
     ///
-    /// An idle worker maps about 200 MiB of address space (the Swift runtime, Foundation and
-    /// the C library's reservations), so the limit must leave room above that; allocations
-    /// past it fail and the request ends as a memory-limit death.
+    /// The worker applies it to itself once the Swift runtime and Foundation are loaded; an
+    /// idle worker then maps about 70 MiB (19 MiB resident), which counts against the limit.
+    /// An allocation past the limit fails, the runtime stops with `Fatal error: failed to
+    /// allocate …`, and the request ends as ``WorkerDeath/memoryLimitExceeded(bytes:message:)``.
     public var memoryBytes: UInt64?
     /// The open-file limit (`RLIMIT_NOFILE`), or nil for none.
     public var maxOpenFiles: UInt64?

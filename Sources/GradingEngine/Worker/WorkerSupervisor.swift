@@ -192,13 +192,17 @@ struct SupervisorState: ~Copyable {
     /// Why a worker that ended on its own gave no answer.
     private func classify(_ termination: Termination, capture: OutputCapture, request: WorkerRequest) -> WorkerDeath {
         let lines = capture.searchableLines
-        if let memoryMessage = lines.last(where: Self.isAllocationFailure) {
-            return .memoryLimitExceeded(bytes: limits.memoryBytes, message: String(memoryMessage))
+        let fatalError = lines.last { $0.contains("Fatal error:") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        if termination.exitStatus != 0, let message = fatalError ?? lines.last(where: Self.isAllocationFailure).map(String.init),
+           Self.isAllocationFailure(Substring(message)) {
+            return .memoryLimitExceeded(bytes: limits.memoryBytes, message: message)
         }
         if let status = termination.exitStatus {
-            if status == notImplementedExitStatus, let marker = lines.last(where: { $0.contains(notImplementedMarker) }),
-               let range = marker.range(of: notImplementedMarker) {
-                return .notImplemented(marker[range.upperBound...].trimmingCharacters(in: .whitespaces))
+            if status == notImplementedExitStatus, let text = Self.text(after: notImplementedMarker, in: lines) {
+                return .notImplemented(text)
+            }
+            if status == WorkerLoop.protocolFailureStatus, let text = Self.text(after: WorkerLoop.protocolFailureMarker, in: lines) {
+                return .malformedResult("the worker failed: \(text)")
             }
             return .exitedWithoutResult(status: status)
         }
@@ -211,14 +215,24 @@ struct SupervisorState: ~Copyable {
             // The runtime could not even report the failed allocation, but the worker had filled its address space.
             return .memoryLimitExceeded(bytes: memoryBytes, message: nil)
         }
-        let fatalError = lines.last { $0.contains("Fatal error") }.map { String($0).trimmingCharacters(in: .whitespaces) }
         return .crashed(signal: signal, fatalError: fatalError)
     }
 
-    /// Messages with which the Swift runtime, the C library or C++ report a failed allocation.
+    /// How the runtime reports a failed allocation: the Swift runtime's
+    /// `Fatal error: failed to allocate N bytes of memory with alignment 8` (measured here for
+    /// both a huge array and steady growth), its older `Could not allocate memory.`, and C++'s
+    /// `std::bad_alloc`. Only lines that start that way count, so a student printing
+    /// "out of memory" does not turn a crash into a memory-limit death.
     private static func isAllocationFailure(_ line: Substring) -> Bool {
-        line.contains("Could not allocate memory") || line.contains("out of memory") || line.contains("Cannot allocate memory")
-            || line.contains("std::bad_alloc") || line.contains("failed to allocate")
+        let text = line.drop { $0 == " " }
+        if text.contains("Fatal error:") { return text.contains("failed to allocate") || text.contains("Could not allocate memory") }
+        return text.hasPrefix("Could not allocate memory") || text.hasPrefix("terminate called after throwing an instance of 'std::bad_alloc'")
+    }
+
+    /// The rest of the last line holding `marker`, trimmed.
+    private static func text(after marker: String, in lines: [Substring]) -> String? {
+        guard let line = lines.last(where: { $0.contains(marker) }), let range = line.range(of: marker) else { return nil }
+        return line[range.upperBound...].trimmingCharacters(in: .whitespaces)
     }
 }
 
