@@ -8,6 +8,8 @@ import GradeResults
 public struct CheckDetail: Sendable, Hashable {
     /// True when the audience may see the case's values and output.
     public var isShown: Bool
+    /// Who may see the case, which decides what is said in place of withheld details.
+    public var visibility: Visibility
     /// Why it failed or errored (withheld for a case the audience may not see).
     public var reason: String?
     /// The comparisons to show: the failing ones, or all of them when asked.
@@ -20,11 +22,20 @@ public struct CheckDetail: Sendable, Hashable {
     /// The label put before a misconception.
     public static let misconceptionLabel = "This pattern usually means:"
     /// What is said in place of the details of a case the audience may not see.
-    public static let withheldNotice = "The details of this case are not shown."
+    public static func withheldNotice(for visibility: Visibility) -> String {
+        visibility == .afterDueDate ? "The details of this case are shown after the due date."
+            : "The details of this hidden case are not shown."
+    }
+
+    /// A short label for a case whose details are withheld: `hidden` or `after the due date`.
+    public static func withheldLabel(for visibility: Visibility) -> String {
+        visibility == .afterDueDate ? "after the due date" : "hidden"
+    }
 
     /// The detail of `check` for `audience`; passing comparisons only when `allComparisons` is set.
     public init(_ check: CheckResult, audience: ReportAudience, allComparisons: Bool = false) {
         isShown = audience.showsDetails(of: check)
+        visibility = check.visibility
         guard isShown else {
             reason = nil; comparisons = []; misconception = nil; hint = nil
             return
@@ -48,7 +59,7 @@ public struct CheckDetail: Sendable, Hashable {
 
     /// The detail as plain text, one item a line; for a withheld case, only the notice.
     public var plainText: String {
-        guard isShown else { return Self.withheldNotice }
+        guard isShown else { return Self.withheldNotice(for: visibility) }
         var lines: [String] = []
         if let reason, !reason.isEmpty { lines.append(reason) }
         for comparison in comparisons { lines += Self.lines(of: comparison) }
@@ -61,7 +72,9 @@ public struct CheckDetail: Sendable, Hashable {
     /// most `limit` characters, or the problem's name.
     public static func shortMessage(_ check: CheckResult, audience: ReportAudience, limit: Int = 200) -> String {
         let problem = check.problemName ?? check.status.rawValue
-        guard audience.showsDetails(of: check) else { return "hidden case: \(problem)" }
+        guard audience.showsDetails(of: check) else {
+            return "\(problem) (details \(check.visibility == .afterDueDate ? "shown after the due date" : "hidden"))"
+        }
         guard let reason = check.reason,
               let first = reason.split(whereSeparator: \.isNewline).first, !first.isEmpty else { return problem }
         return first.count > limit ? String(first.prefix(limit)) + "…" : String(first)

@@ -93,7 +93,7 @@ public struct ConsoleReportWriter: Sendable {
         let shown = options.audience.showsDetails(of: check)
         let points = "\(ReportNumber.points(check.score))/\(ReportNumber.points(check.points))"
         let mark = check.status == .passed ? style.green("✓") : style.red("✗")
-        let label = shown ? clean(check.title) : "\(clean(check.name)) " + style.dim("(hidden)")
+        let label = shown ? clean(check.title) : "\(clean(check.name)) " + style.dim("(\(CheckDetail.withheldLabel(for: check.visibility)))")
         var out = [aligned("  \(mark) \(label)", points, style: style)]
         let indent = "      "
 
@@ -110,7 +110,7 @@ public struct ConsoleReportWriter: Sendable {
         guard check.status != .notImplemented else { return out }
 
         guard shown else {
-            if check.status != .passed { out.append(indent + style.dim(CheckDetail.withheldNotice)) }
+            if check.status != .passed { out.append(indent + style.dim(CheckDetail.withheldNotice(for: check.visibility))) }
             return out
         }
         let detail = CheckDetail(check, audience: options.audience, allComparisons: options.verbose)

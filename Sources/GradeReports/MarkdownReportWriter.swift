@@ -76,7 +76,7 @@ public struct MarkdownReportWriter: Sendable {
             : "\(check.status == .error ? "error" : "failed"): \(check.problemName ?? check.status.rawValue)"
         let points = "\(ReportNumber.points(check.score))/\(ReportNumber.points(check.points))"
         guard audience.showsDetails(of: check) else {
-            return "- `\(code(check.name))` (hidden) — \(verdict), \(points)"
+            return "- `\(code(check.name))` (\(CheckDetail.withheldLabel(for: check.visibility))) — \(verdict), \(points)"
         }
         var line = "- **\(inline(check.title))** (`\(code(check.name))`) — \(verdict), \(points)"
         if let reason = check.reason, !reason.isEmpty { line += ": " + inline(reason) }

@@ -7,21 +7,6 @@ import Musl
 import Darwin
 #endif
 
-/// An error writing a report file, with the path and the system's reason.
-public struct ReportFileError: Error, Sendable, CustomStringConvertible {
-    /// The file that could not be written.
-    public var path: String
-    /// What failed, such as `open` or `rename`.
-    public var operation: String
-    /// The `errno` value.
-    public var code: Int32
-
-    /// What went wrong, for people.
-    public var description: String {
-        "cannot write \(path): \(operation) failed: \(String(cString: strerror(code)))"
-    }
-}
-
 /// Writes report files so that a reader never sees half a file.
 ///
 /// `write` puts the bytes in a temporary file in the same folder, flushes it to disk and then
@@ -36,14 +21,14 @@ public enum ReportFile {
         try createFolder(folder, for: path)
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw ReportFileError(path: path, operation: "open", code: errno) }
+        guard fd >= 0 else { throw ReportFileError(path: path, operation: "open", errno: errno) }
         do {
             try writeAll(data, to: fd, path: path)
-            guard fsync(fd) == 0 else { throw ReportFileError(path: path, operation: "fsync", code: errno) }
+            guard fsync(fd) == 0 else { throw ReportFileError(path: path, operation: "fsync", errno: errno) }
             guard close(fd) == 0 else {
                 let code = errno
                 unlink(temporary)
-                throw ReportFileError(path: path, operation: "close", code: code)
+                throw ReportFileError(path: path, operation: "close", errno: code)
             }
         } catch {
             close(fd)
@@ -53,7 +38,7 @@ public enum ReportFile {
         guard rename(temporary, path) == 0 else {
             let code = errno
             unlink(temporary)
-            throw ReportFileError(path: path, operation: "rename", code: code)
+            throw ReportFileError(path: path, operation: "rename", errno: code)
         }
     }
 
@@ -68,7 +53,7 @@ public enum ReportFile {
         let path = url.path
         try createFolder(url.deletingLastPathComponent(), for: path)
         let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw ReportFileError(path: path, operation: "open", code: errno) }
+        guard fd >= 0 else { throw ReportFileError(path: path, operation: "open", errno: errno) }
         defer { close(fd) }
         try writeAll(data, to: fd, path: path)
     }
@@ -77,7 +62,7 @@ public enum ReportFile {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw ReportFileError(path: path, operation: "mkdir \(folder.path)", code: EACCES)
+            throw ReportFileError(path: path, operation: "creating \(folder.path)", reason: "\(error)")
         }
     }
 
@@ -88,7 +73,7 @@ public enum ReportFile {
                 let written = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw ReportFileError(path: path, operation: "write", code: errno)
+                    throw ReportFileError(path: path, operation: "write", errno: errno)
                 }
                 offset += written
             }

@@ -4,14 +4,6 @@ import FoundationEssentials
 /// libxml2's process-wide set-up, done once before any other libxml2 call.
 private let libxml2Initialized: Void = { xmlInitParser() }()
 
-/// An error from libxml2's streaming writer.
-public struct XMLWriterError: Error, Sendable, CustomStringConvertible {
-    /// The writer call that failed.
-    public var operation: String
-    /// What went wrong, for people.
-    public var description: String { "libxml2 could not write XML (\(operation) failed)" }
-}
-
 /// A thin wrapper around libxml2's streaming text writer (`xmlTextWriter`) into memory.
 ///
 /// libxml2 escapes `<`, `&`, `>` and `"`, but it does not remove characters XML 1.0 forbids, so

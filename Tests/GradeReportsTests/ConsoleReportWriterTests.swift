@@ -73,7 +73,7 @@ import Testing
     @Test func hiddenCaseShowsNameAndVerdictOnly() {
         #expect(report.contains("✗ svm-hidden-batch (hidden)"))
         #expect(report.contains("failed: wrong-value"))
-        #expect(report.contains(CheckDetail.withheldNotice))
+        #expect(report.contains(CheckDetail.withheldNotice(for: .hidden)))
     }
 
     @Test func afterDueDateCaseIsShownOnceTheDueDateHasPassed() {
