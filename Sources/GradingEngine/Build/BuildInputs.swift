@@ -9,7 +9,7 @@ struct BuildInputs {
     /// The generated file that hands the submission's registration to the worker loop.
     static let entryPointPath = "Sources/grade-worker/main.swift"
     /// Changes whenever the layout below changes, so old cached executables are not reused.
-    static let layoutVersion = "grade-worker-package 1"
+    static let layoutVersion = "grade-worker-package 2"
     /// The runtime modules copied from the grade package.
     static let runtimeModules = ["GradeKit", "ComponentRuntime"]
 
@@ -17,6 +17,20 @@ struct BuildInputs {
     private(set) var files: [String: Data] = [:]
     /// The submission's files, by path relative to the submission, with their text.
     private(set) var studentSources: [(path: String, text: String)] = []
+
+    /// The submission's files that are compiled under another name: generated path (relative
+    /// to the `StudentSubmission` folder) to the path in the submission.
+    private(set) var renamedStudentFiles: [String: String] = [:]
+
+    /// The name a student file gets inside the `StudentSubmission` module.
+    ///
+    /// A file called `main.swift` would make the library module a program of its own (a
+    /// second `main` beside the worker's), so it is compiled like any other file; a local
+    /// driver with top-level code then fails with diagnostics that point at it.
+    static func generatedName(forStudentFile path: String) -> String {
+        guard path == "main.swift" || path.hasSuffix("/main.swift") else { return path }
+        return String(path.dropLast("main.swift".count)) + "main.submission.swift"
+    }
 
     /// Why a submission cannot be built at all.
     struct Problem: Error, CustomStringConvertible {
@@ -36,7 +50,9 @@ struct BuildInputs {
             throw Problem(description: "the submission folder \(submission.path) contains no .swift files")
         }
         for (path, data) in student.sorted(by: { $0.key < $1.key }) {
-            files["\(Self.studentSourcesPath)/\(path)"] = data
+            let generated = Self.generatedName(forStudentFile: path)
+            if generated != path { renamedStudentFiles[generated] = path }
+            files["\(Self.studentSourcesPath)/\(generated)"] = data
             studentSources.append((path, String(decoding: data, as: UTF8.self)))
         }
         files["Package.swift"] = Data(Self.manifest.utf8)

@@ -11,6 +11,8 @@ struct CompilerLog {
     var packagePrefixes: [String]
     /// The generated file that calls `registerComponents(in:)`, relative to the package.
     var entryPointPath: String
+    /// The submission's files compiled under another name: generated name to submission path.
+    var renamedStudentFiles: [String: String] = [:]
     /// The submission's files, by path relative to the submission, with their text.
     var studentSources: [(path: String, text: String)]
     /// The most bytes the trimmed log keeps.
@@ -73,7 +75,10 @@ struct CompilerLog {
     }
 
     private func relativeStudentPath(_ path: String) -> String? {
-        for prefix in studentPrefixes where path.hasPrefix(prefix) { return String(path.dropFirst(prefix.count)) }
+        for prefix in studentPrefixes where path.hasPrefix(prefix) {
+            let generated = String(path.dropFirst(prefix.count))
+            return renamedStudentFiles[generated] ?? generated
+        }
         return nil
     }
 
@@ -81,6 +86,7 @@ struct CompilerLog {
         var text = line
         for prefix in studentPrefixes { text = text.replacingOccurrences(of: prefix, with: "") }
         for prefix in packagePrefixes { text = text.replacingOccurrences(of: prefix, with: "") }
+        for (generated, original) in renamedStudentFiles { text = text.replacingOccurrences(of: generated, with: original) }
         return text
     }
 

@@ -161,6 +161,7 @@ public struct SubmissionBuilder: Sendable {
             studentPrefixes: spellings.map { "\($0)/\(BuildInputs.studentSourcesPath)/" },
             packagePrefixes: spellings.map { "\($0)/" },
             entryPointPath: BuildInputs.entryPointPath,
+            renamedStudentFiles: inputs.renamedStudentFiles,
             studentSources: inputs.studentSources,
             logLimit: logLimit)
     }

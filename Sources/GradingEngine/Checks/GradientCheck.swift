@@ -19,6 +19,20 @@ enum GradientCheck {
         Swift.abs(a - n) / Swift.max(Swift.abs(a), Swift.abs(n), relativeErrorFloor)
     }
 
+    /// The inputs each family's gradients are taken with respect to, with the output that holds
+    /// each gradient. A case without `gradient_check` checks all of its family's pairs.
+    static func defaultPairs(_ family: ComponentFamily) -> [(input: String, output: String)] {
+        switch family {
+        case .scoreLoss: [("scores", "gradient")]
+        case .regressionLoss: [("predictions", "gradient")]
+        case .pairwiseLoss: [("first", "gradientFirst"), ("second", "gradientSecond")]
+        case .tripletLoss: [("anchors", "gradientAnchors"), ("positives", "gradientPositives"), ("negatives", "gradientNegatives")]
+        case .distillationLoss: [("studentLogits", "gradient")]
+        case .regularizer, .linearObjective: [("weights", "gradient")]
+        case .numericalGradient, .optimizer, .learningRateSchedule, .minibatchTrainer: []
+        }
+    }
+
     /// True when one-sided differences show the centered difference straddles a kink.
     static func straddlesKink(forward: Double, backward: Double) -> Bool {
         Swift.abs(forward - backward) > 1e-2 * Swift.max(Swift.abs(forward), Swift.abs(backward)) + 1e-4
@@ -28,31 +42,46 @@ enum GradientCheck {
 extension CaseRunner {
     func checkGradient(_ testCase: TestCase) throws(CaseError) -> CaseOutcome {
         let family = try family(of: testCase)
-        guard let spec = testCase.gradientCheck else {
-            throw CaseError(caseName: testCase.name, location: testCase.location, message: "a gradient-check case needs 'gradient_check'")
+        let specs: [GradientCheckSpec] = testCase.gradientCheck.map { [$0] }
+            ?? GradientCheck.defaultPairs(family).map { GradientCheckSpec(input: $0.input, output: $0.output) }
+        guard !specs.isEmpty else {
+            throw CaseError(caseName: testCase.name, location: testCase.location,
+                            message: "a \(family.rawValue) has no gradient to check")
         }
         let inputs = generator.inputs(for: testCase)
-        guard case .matrix(let x)? = inputs[spec.input] else {
-            throw CaseError(caseName: testCase.name, location: testCase.location,
-                            message: "gradient_check.input '\(spec.input)' must name a matrix input")
-        }
-        let h = spec.step
         var calls = [invocation(testCase, family: family, inputs: inputs)]
-        for k in 0..<x.count {
-            for sign in [1.0, -1.0] {
-                var shifted = x
-                shifted.elements[k] += sign * h
-                var perturbed = inputs
-                perturbed[spec.input] = .matrix(shifted)
-                calls.append(invocation(testCase, family: family, inputs: perturbed))
+        var points: [(spec: GradientCheckSpec, x: Matrix, firstCall: Int)] = []
+        for spec in specs {
+            guard case .matrix(let x)? = inputs[spec.input] else {
+                throw CaseError(caseName: testCase.name, location: testCase.location,
+                                message: "gradient_check.input '\(spec.input)' must name a matrix input")
+            }
+            points.append((spec, x, calls.count))
+            for k in 0..<x.count {
+                for sign in [1.0, -1.0] {
+                    var shifted = x
+                    shifted.elements[k] += sign * spec.step
+                    var perturbed = inputs
+                    perturbed[spec.input] = .matrix(shifted)
+                    calls.append(invocation(testCase, family: family, inputs: perturbed))
+                }
             }
         }
         switch run(calls, for: testCase) {
         case .ended(let status, let problem, let reason, let output):
             return CaseOutcome(status: status, evaluation: .fail(problem, reason), output: output)
         case .outputs(let results, let output):
-            let evaluation = judgeGradient(results: results, x: x, spec: spec)
-            return CaseOutcome(status: evaluation.passed ? .passed : .failed, evaluation: evaluation, output: output)
+            var comparisons: [Comparison] = []
+            for point in points {
+                let slice = [results[0]] + Array(results[point.firstCall ..< point.firstCall + 2 * point.x.count])
+                var evaluation = judgeGradient(results: slice, x: point.x, spec: point.spec)
+                comparisons += evaluation.comparisons
+                if !evaluation.passed {
+                    evaluation.comparisons = comparisons
+                    return CaseOutcome(status: .failed, evaluation: evaluation, output: output)
+                }
+            }
+            return CaseOutcome(status: .passed, evaluation: .pass(comparisons), output: output)
         }
     }
 

@@ -27,11 +27,10 @@ extension CaseRunner {
         var judge: ([Values]) -> CaseEvaluation
     }
 
-    private func requireFamily(_ families: [ComponentFamily], _ family: ComponentFamily, _ property: PropertyName,
-                               _ testCase: TestCase) throws(CaseError) {
-        guard families.contains(family) else {
+    private func requireFamily(_ family: ComponentFamily, _ property: PropertyName, _ testCase: TestCase) throws(CaseError) {
+        guard property.families.contains(family) else {
             throw CaseError(caseName: testCase.name, location: testCase.location,
-                            message: "property '\(property.rawValue)' applies to \(families.map(\.rawValue).joined(separator: " or ")), not to a \(family.rawValue)")
+                            message: "property '\(property.rawValue)' applies to \(property.families.map(\.rawValue).sorted().joined(separator: " or ")), not to a \(family.rawValue)")
         }
     }
 
@@ -45,7 +44,7 @@ extension CaseRunner {
         }
         switch property {
         case .jiggleInvariance:
-            try requireFamily([.scoreLoss], family, property, testCase)
+            try requireFamily(family, property, testCase)
             var s = InputGenerator.normalMatrix(rows: 3, columns: 4, using: &rng)
             let labels = [2, 0, 1]
             s[0, 2] = s[row: 0].enumerated().filter { $0.offset != 2 }.map(\.element).max()! + h.margin + 2
@@ -62,7 +61,7 @@ extension CaseRunner {
                              misconception: "A satisfied margin contributes max(0, m) = 0, whatever its exact value: only violated margins count.")
             }
         case .meanOverSamples:
-            try requireFamily([.scoreLoss, .regressionLoss, .linearObjective, .distillationLoss], family, property, testCase)
+            try requireFamily(family, property, testCase)
             let inputs = generator.inputs(for: testCase)
             let doubled = inputs.mapValues { value -> Value in
                 switch value {
@@ -85,7 +84,7 @@ extension CaseRunner {
                              comparisons: [verdict.comparison], misconception: misconception)
             }
         case .excludesCorrectClass:
-            try requireFamily([.scoreLoss], family, property, testCase)
+            try requireFamily(family, property, testCase)
             let inputs: Values = ["scores": .matrix(Matrix(rows: 2, columns: 4, repeating: 0.7)), "labels": .integers([1, 3])]
             let expected = try referenceOutputs(call(inputs), for: testCase)
             return PropertyPlan(calls: [call(inputs)]) { r in
@@ -100,7 +99,7 @@ extension CaseRunner {
                              comparisons: [verdict.comparison], misconception: misconception)
             }
         case .scaledWeightsStayZero:
-            try requireFamily([.linearObjective], family, property, testCase)
+            try requireFamily(family, property, testCase)
             let x = InputGenerator.normalMatrix(rows: 6, columns: 3, using: &rng)
             var w = InputGenerator.normalMatrix(rows: 3, columns: 4, using: &rng)
             let s = x.dot(w)
@@ -111,21 +110,32 @@ extension CaseRunner {
             w = w * ((h.margin * 1.5) / Swift.max(gap, 1e-3))
             var unregularized = h
             unregularized.regularization = 0
-            return PropertyPlan(calls: [call(["weights": .matrix(w), "inputs": .matrix(x), "labels": .integers(labels)], unregularized),
-                                        call(["weights": .matrix(w * 2), "inputs": .matrix(x), "labels": .integers(labels)], unregularized)]) { r in
+            let calls: [Invocation]
+            let what: String
+            if family == .linearObjective {
+                what = "W"
+                calls = [call(["weights": .matrix(w), "inputs": .matrix(x), "labels": .integers(labels)], unregularized),
+                         call(["weights": .matrix(w * 2), "inputs": .matrix(x), "labels": .integers(labels)], unregularized)]
+            } else {
+                what = "S = XW"
+                let scores = x.dot(w)
+                calls = [call(["scores": .matrix(scores), "labels": .integers(labels)]),
+                         call(["scores": .matrix(scores * 2), "labels": .integers(labels)])]
+            }
+            return PropertyPlan(calls: calls) { r in
                 let verdicts = [
-                    ValueComparator.compare("loss at W (all margins met)", expected: .scalar(0), got: r[0]["loss"], tolerance: tol),
-                    ValueComparator.compare("loss at 2W", expected: .scalar(0), got: r[1]["loss"], tolerance: tol),
+                    ValueComparator.compare("loss at \(what) (all margins met)", expected: .scalar(0), got: r[0]["loss"], tolerance: tol),
+                    ValueComparator.compare("loss at 2×(\(what))", expected: .scalar(0), got: r[1]["loss"], tolerance: tol),
                 ]
                 var evaluation = CaseEvaluation.from(verdicts)
                 if !evaluation.passed {
                     evaluation.problem = .propertyViolated
-                    evaluation.reason = "W meets every margin, so its SVM data loss is 0, and scaling W by 2 only widens the margins: " + (evaluation.reason ?? "")
+                    evaluation.reason = "every margin is met by at least 1.5Δ, so the SVM data loss is 0, and doubling only widens the margins: " + (evaluation.reason ?? "")
                 }
                 return evaluation
             }
         case .softmaxNeverZero:
-            try requireFamily([.scoreLoss], family, property, testCase)
+            try requireFamily(family, property, testCase)
             let inputs: Values = ["scores": .matrix(Matrix([[10, -2, 3]])), "labels": .integers([0])]
             return PropertyPlan(calls: [call(inputs)]) { r in
                 guard case .scalar(let loss)? = r[0]["loss"], case .matrix(let g)? = r[0]["gradient"], g.count == 3 else {
@@ -139,7 +149,7 @@ extension CaseRunner {
                              comparisons: [comparison])
             }
         case .squaredHingeIsNotScaledHinge:
-            try requireFamily([.scoreLoss], family, property, testCase)
+            try requireFamily(family, property, testCase)
             let d = h.margin
             let a: Values = ["scores": .matrix(Matrix([[0, 2 - d]])), "labels": .integers([0])]
             let b: Values = ["scores": .matrix(Matrix([[0, 0.5 - d]])), "labels": .integers([0])]
@@ -156,7 +166,7 @@ extension CaseRunner {
                 return evaluation
             }
         case .uniformScoresGiveLogC:
-            try requireFamily([.scoreLoss], family, property, testCase)
+            try requireFamily(family, property, testCase)
             let inputs: Values = ["scores": .matrix(Matrix(rows: 2, columns: 5, repeating: 3.7)), "labels": .integers([0, 4])]
             return PropertyPlan(calls: [call(inputs)]) { r in
                 let verdict = ValueComparator.compare("loss with 5 equal scores", expected: .scalar(Foundation.log(5.0)), got: r[0]["loss"], tolerance: tol)
@@ -177,7 +187,7 @@ extension CaseRunner {
                 return evaluation
             }
         case .regularizerPreference:
-            try requireFamily([.regularizer], family, property, testCase)
+            try requireFamily(family, property, testCase)
             let w1: Values = ["weights": .matrix(Matrix([[1, 0, 0, 0]]))]
             let w2: Values = ["weights": .matrix(Matrix([[0.25, 0.25, 0.25, 0.25]]))]
             let e1 = try referenceOutputs(call(w1), for: testCase), e2 = try referenceOutputs(call(w2), for: testCase)
@@ -193,7 +203,7 @@ extension CaseRunner {
                 return evaluation
             }
         case .learningRateTooLargeDiverges:
-            try requireFamily([.optimizer], family, property, testCase)
+            try requireFamily(family, property, testCase)
             let function = TestFunction.named("ill-conditioned-bowl")!
             let start = Matrix(rows: 1, columns: 5, repeating: 1)
             var large = h, small = h

@@ -1,0 +1,65 @@
+import ComponentRuntime
+import AssignmentFormat
+import Foundation
+import GradeResults
+
+/// The whole path from a submission folder to a ``GradeRun``: build the submission into a
+/// worker, supervise it, run every selected case, collect the results.
+public struct GradingPipeline: Sendable {
+    /// The grade package root, holding `Sources/GradeKit` and `Sources/ComponentRuntime`.
+    public let packageRoot: URL
+    /// The limits every worker runs under.
+    public let limits: WorkerResourceLimits
+
+    /// Creates a pipeline.
+    public init(packageRoot: URL, limits: WorkerResourceLimits = .default) {
+        self.packageRoot = packageRoot
+        self.limits = limits
+    }
+
+    /// How long each phase took.
+    public struct Timings: Sendable {
+        /// Seconds spent building (near 0 when a cached worker was reused).
+        public var build: Double
+        /// True when a cached worker was reused.
+        public var reusedBuild: Bool
+        /// Seconds spent running and judging cases.
+        public var checks: Double
+        /// Cases run.
+        public var cases: Int
+    }
+
+    /// Grades a submission folder and reports how long each phase took.
+    ///
+    /// - Parameters:
+    ///   - label: how reports name the submission (a path, or `reference`).
+    ///   - timeout: when set, the wall-clock seconds of every case, overriding the case files.
+    public func grade(assignment: Assignment, submission: URL, label: String, runSeed: UInt64 = 0,
+                      filter: CaseFilter? = nil, timeout: Double? = nil,
+                      progress: (CheckResult) -> Void = { _ in }) throws(CaseError) -> (run: GradeRun, timings: Timings) {
+        var assignment = assignment
+        if let timeout {
+            assignment.defaultTimeout = timeout
+            for i in assignment.cases.indices { assignment.cases[i].timeout = timeout }
+        }
+        let started = Date()
+        let built = SubmissionBuilder(packageRoot: packageRoot).build(submission: submission)
+        let buildSeconds = Date().timeIntervalSince(started)
+        let supervisor = built.executable.map { WorkerSupervisor(executable: $0, limits: limits) }
+        defer { supervisor?.shutdown() }
+        let executor: any InvocationExecutor = supervisor.map { SupervisedExecutor(supervisor: $0) } ?? UnbuiltExecutor()
+        let grader = Grader(assignment: assignment, executor: executor, runSeed: runSeed, filter: filter)
+        let checksStarted = Date()
+        var run = try grader.grade(submission: label, build: built.outcome, progress: progress)
+        run.duration = Date().timeIntervalSince(started)
+        return (run, Timings(build: buildSeconds, reusedBuild: built.reusedCache,
+                             checks: Date().timeIntervalSince(checksStarted), cases: grader.selectedCases.count))
+    }
+}
+
+/// Stands in for a worker when the build failed; the grader never calls it then.
+private struct UnbuiltExecutor: InvocationExecutor {
+    func execute(_ invocations: [Invocation], limits: CaseLimits) -> ExecutionOutcome {
+        .died(.buildFailure, reason: "the submission did not compile", output: .init())
+    }
+}

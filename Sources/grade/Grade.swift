@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+
+/// `grade`: grades ML-course assignments written in Swift.
+///
+/// Exit statuses: 0 every check passed; 1 graded, with failures (a build failure included);
+/// 2 could not grade (unknown assignment, bad case file, bad usage).
+@main
+struct Grade: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grade",
+        abstract: "Grade a machine-learning assignment written in Swift.",
+        discussion: """
+            Exit status: 0 when every check passed, 1 when grading found failures (a submission \
+            that does not compile included), 2 when grading was not possible (unknown assignment, \
+            malformed case file, bad usage).
+            """,
+        subcommands: [GradeAssignment.self, Validate.self, List.self, New.self, Release.self],
+        defaultSubcommand: GradeAssignment.self)
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as CouldNotGrade {
+            FileHandle.standardError.write(Data("grade: error: \(error.message)\n".utf8))
+            Foundation.exit(ExitStatus.couldNotGrade)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            if error is ExitCode { Foundation.exit(code.rawValue) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(ExitStatus.couldNotGrade)
+        }
+    }
+}
+
+/// The exit statuses of every command.
+enum ExitStatus {
+    static let passed: Int32 = 0
+    static let failed: Int32 = 1
+    static let couldNotGrade: Int32 = 2
+}
+
+/// A reason grading could not even start: exit status 2 with the message.
+struct CouldNotGrade: Error {
+    var message: String
+}

@@ -1,0 +1,146 @@
+import ArgumentParser
+import AssignmentFormat
+import Foundation
+import GradeReports
+import GradeResults
+import GradingEngine
+
+/// `grade ASSIGNMENT`: builds a submission, runs every case in isolated workers, reports.
+struct GradeAssignment: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Grade a submission of an assignment (the default command).",
+        discussion: "Example: grade assignment3 --submission reference --junit report.xml")
+
+    @Argument(help: "The assignment: a folder name under assignments/, or a path.")
+    var assignment: String
+
+    @Option(help: ArgumentHelp("The folder of .swift files to grade, or 'reference'.", valueName: "dir"))
+    var submission: String?
+
+    @Option(help: ArgumentHelp("Only cases whose component or name matches (wildcards * ?, comma-separated).", valueName: "pattern"))
+    var filter: String?
+
+    @Option(help: "Mixed into every case's seed, for fresh random inputs (0 keeps the case files' inputs).")
+    var seed: UInt64 = 0
+
+    @Option(help: ArgumentHelp("Wall-clock seconds each case may take, overriding the case files.", valueName: "seconds"))
+    var timeout: Double?
+
+    @Flag(name: .shortAndLong, help: "Show the comparisons of passing checks too.")
+    var verbose = false
+
+    @Option(help: "Colour: auto (a terminal without NO_COLOR), always or never.")
+    var color: ColorChoice = .auto
+
+    @Option(help: ArgumentHelp("Write a JUnit XML report here.", valueName: "path"))
+    var junit: String?
+
+    @Option(help: ArgumentHelp("Write a Gradescope results.json here.", valueName: "path"))
+    var gradescope: String?
+
+    @Option(help: ArgumentHelp("Write a Markdown summary here (also appended to $GITHUB_STEP_SUMMARY when set).", valueName: "path"))
+    var markdown: String?
+
+    @Flag(help: "Show hidden cases in full (for course staff; never for student-visible reports).")
+    var staff = false
+
+    @Flag(help: "Treat the due date as passed: show after_due_date cases in full.")
+    var afterDueDate = false
+
+    @Flag(help: "Print how long building and checking took, to standard error.")
+    var timings = false
+
+    func validate() throws {
+        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+    }
+
+    func run() throws {
+        let layout = try ProjectLayout.locate()
+        let assignment = try layout.loadAssignment(self.assignment)
+        let submission = try layout.submission(self.submission, assignment: assignment)
+        let pipeline = GradingPipeline(packageRoot: layout.root)
+        let filter = self.filter.map(CaseFilter.init)
+        if let filter, !assignment.cases.contains(where: filter.matches) {
+            throw CouldNotGrade(message: "--filter \(filter.patterns.joined(separator: ",")) selects no case of \(assignment.id)")
+        }
+        let progress = ProgressLine(total: assignment.cases.filter { filter?.matches($0) ?? true }.count)
+        let graded: (run: GradeRun, timings: GradingPipeline.Timings)
+        do {
+            graded = try pipeline.grade(assignment: assignment, submission: submission.url, label: submission.label,
+                                        runSeed: seed, filter: filter, timeout: timeout, progress: progress.advance)
+        } catch {
+            progress.clear()
+            throw CouldNotGrade(message: error.description)
+        }
+        progress.clear()
+        let run = graded.run
+        let audience: ReportAudience = staff ? .staff : (afterDueDate ? .studentAfterDueDate : .student)
+        let console = ConsoleReportWriter(options: .init(useColor: color.enabled(for: FileHandle.standardOutput),
+                                                         verbose: verbose, audience: audience))
+        print(console.write(run), terminator: "")
+        try writeReports(run, audience: audience)
+        if timings {
+            let t = graded.timings
+            let perCase = t.cases > 0 ? t.checks / Double(t.cases) * 1000 : 0
+            FileHandle.standardError.write(Data(String(
+                format: "timings: build %.3f s%@, checks %.3f s for %d cases (%.3f ms a case), total %.3f s\n",
+                t.build, t.reusedBuild ? " (cached)" : "", t.checks, t.cases, perCase, run.duration).utf8))
+        }
+        throw ExitCode(run.allPassed ? ExitStatus.passed : ExitStatus.failed)
+    }
+
+    private func writeReports(_ run: GradeRun, audience: ReportAudience) throws {
+        do {
+            if let junit {
+                try ReportFile.write(try JUnitReportWriter(audience: audience).write(run), to: URL(fileURLWithPath: junit))
+            }
+            if let gradescope {
+                try ReportFile.write(try GradescopeReportWriter(audience: audience).write(run), to: URL(fileURLWithPath: gradescope))
+            }
+            let summary = MarkdownReportWriter(audience: audience).write(run)
+            if let markdown { try ReportFile.write(summary, to: URL(fileURLWithPath: markdown)) }
+            try MarkdownReportWriter.appendToGitHubStepSummary(summary)
+        } catch {
+            throw CouldNotGrade(message: "could not write a report: \(error)")
+        }
+    }
+}
+
+/// When to colour the console report.
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+
+    /// True when colour should be used on this handle: `always`, or `auto` on a terminal
+    /// without `NO_COLOR` (https://no-color.org) and not `TERM=dumb`.
+    func enabled(for handle: FileHandle) -> Bool {
+        switch self {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            let env = ProcessInfo.processInfo.environment
+            if let noColor = env["NO_COLOR"], !noColor.isEmpty { return false }
+            if env["TERM"] == "dumb" { return false }
+            return isatty(handle.fileDescriptor) != 0
+        }
+    }
+}
+
+/// A one-line progress counter on standard error, shown only on a terminal.
+final class ProgressLine {
+    private let total: Int
+    private var done = 0
+    private let enabled = isatty(2) != 0
+
+    init(total: Int) { self.total = total }
+
+    func advance(_ result: CheckResult) {
+        done += 1
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[2Kgrading \(done)/\(total): \(result.name)".utf8))
+    }
+
+    func clear() {
+        if enabled && done > 0 { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+    }
+}
