@@ -1,6 +1,7 @@
 import Foundation
 import GradeResults
 import GradingEngine
+import Synchronization
 import Testing
 
 /// Building submissions: diagnostics for code that does not compile, and the build cache.
@@ -32,6 +33,33 @@ struct SubmissionBuilderTests {
         #expect(error?.file == "SVMLoss.swift")
         #expect(outcome.log.contains("SVMLoss.swift:1:1: error: the submission must define"))
         #expect(!outcome.log.contains("main.swift"), "the log should not show the generated entry point")
+    }
+
+    @Test func topLevelCodeInMainSwiftIsReportedAtMainSwift() {
+        let built = Fixtures.builder.build(submission: Fixtures.submission("local-driver"))
+        #expect(!built.outcome.succeeded)
+        let error = built.outcome.diagnostics.first { $0.severity == "error" }
+        #expect(error?.file == "main.swift")
+        #expect(error?.line == 5)
+        #expect(built.outcome.log.contains("main.swift:5:1: error: expressions are not allowed at the top level"))
+        #expect(!built.outcome.log.contains("main.submission.swift"))
+    }
+
+    @Test func concurrentBuildsOfOneSubmissionBuildItOnce() throws {
+        _ = Fixtures.hostile
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("grade-concurrent-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Fixtures.submission("hostile"), to: copy)
+        defer { try? FileManager.default.removeItem(at: copy) }
+        try "// \(UUID().uuidString)\n".write(to: copy.appendingPathComponent("Marker.swift"), atomically: true, encoding: .utf8)
+
+        let results = Mutex<[BuiltSubmission]>([])
+        DispatchQueue.concurrentPerform(iterations: 3) { _ in
+            let built = Fixtures.builder.build(submission: copy)
+            results.withLock { $0.append(built) }
+        }
+        let built = results.withLock { $0 }
+        #expect(built.allSatisfy { $0.outcome.succeeded && $0.executable == built[0].executable })
+        #expect(built.filter { !$0.reusedCache }.count == 1, "one build, the others wait for it and reuse it")
     }
 
     @Test func folderWithoutSwiftFilesIsABuildFailure() throws {
