@@ -307,7 +307,11 @@ struct CaseFileReader {
                            suggestion: NameSuggestion.suggestion(for: name, among: PropertyName.allCases.map(\.rawValue)))
             }
         }
-        if let node = parsed.fields["gradient_check"] { parsed.testCase.gradientCheck = gradientCheck(node, parsed: parsed) }
+        if let node = parsed.fields["gradient_check"] {
+            parsed.testCase.gradientCheck = gradientCheck(node, parsed: parsed)
+        } else if kind == .gradientCheck, let input = parsed.signature?.inputs.first(where: { $0.kind == .matrix })?.name {
+            parsed.testCase.gradientCheck = GradientCheckSpec(input: input, output: Self.gradientOutput(for: input, in: parsed.signature))
+        }
         if let node = parsed.fields["convergence"] { parsed.testCase.convergence = convergence(node, of: what) }
     }
 

@@ -149,6 +149,15 @@ import Testing
         #expect(cases[3].inputs.isEmpty)
     }
 
+    @Test func gradientCheckWithoutOptionsTakesTheFirstMatrixInput() throws {
+        let c = try TemporaryAssignment(cases: """
+            component: triplet
+            cases:
+              - {name: a, kind: gradient-check, inputs: {anchors: [[0, 1]], positives: [[1, 1]], negatives: [[2, 0]]}}
+            """).onlyCase()
+        #expect(c.gradientCheck == GradientCheckSpec(input: "anchors", output: "gradientAnchors"))
+    }
+
     @Test func metadataSetsTitleTimeoutStarterAndComponentOrder() throws {
         let assignment = try TemporaryAssignment([
             "assignment.yaml": """
