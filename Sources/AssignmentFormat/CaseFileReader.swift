@@ -307,10 +307,9 @@ struct CaseFileReader {
                            suggestion: NameSuggestion.suggestion(for: name, among: PropertyName.allCases.map(\.rawValue)))
             }
         }
+        // Without `gradient_check` the engine checks every differentiable input of the family.
         if let node = parsed.fields["gradient_check"] {
             parsed.testCase.gradientCheck = gradientCheck(node, parsed: parsed)
-        } else if kind == .gradientCheck, let input = parsed.signature?.inputs.first(where: { $0.kind == .matrix })?.name {
-            parsed.testCase.gradientCheck = GradientCheckSpec(input: input, output: Self.gradientOutput(for: input, in: parsed.signature))
         }
         if let node = parsed.fields["convergence"] { parsed.testCase.convergence = convergence(node, of: what) }
     }

@@ -36,7 +36,8 @@ public struct TestCase: Sendable, Hashable {
     public var logBase: Double?
     /// For `property`: which property.
     public var property: PropertyName?
-    /// For `gradient-check`: the input the gradient is taken with respect to, and the step h.
+    /// For `gradient-check`: the input the gradient is taken with respect to, and the step h;
+    /// nil checks every differentiable input of the family against its gradient output.
     public var gradientCheck: GradientCheckSpec?
     /// For `convergence`: the dataset and the accuracy to reach.
     public var convergence: ConvergenceSpec?

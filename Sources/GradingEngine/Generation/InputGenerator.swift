@@ -63,17 +63,39 @@ public struct InputGenerator: Sendable {
 
     /// A labelled dataset of Gaussian blobs with a constant 1 appended to each sample (the
     /// bias trick), so a linear classifier without a bias can separate it.
+    ///
+    /// Class centres sit evenly on a circle of radius `separation` in the first two features
+    /// (in a random plane when there are more), so no two classes land on top of each other
+    /// whatever the seed; the noise around each centre is N(0, 1).
     public static func blobs(samples: Int, features: Int, classes: Int, separation: Double,
                              using generator: inout SeededGenerator) -> (inputs: Matrix, labels: [Int]) {
-        let centres = normalMatrix(rows: classes, columns: features, scale: separation, using: &generator)
+        let plane = orthonormalPair(dimension: features, using: &generator)
         var elements: [Double] = []
         var labels: [Int] = []
         for i in 0..<samples {
             let label = i % classes
             labels.append(label)
-            for j in 0..<features { elements.append(centres[label, j] + standardNormal(using: &generator)) }
+            let angle = 2 * Double.pi * Double(label) / Double(Swift.max(classes, 1))
+            for j in 0..<features {
+                let centre = separation * (Foundation.cos(angle) * plane.0[j] + Foundation.sin(angle) * plane.1[j])
+                elements.append(centre + standardNormal(using: &generator))
+            }
             elements.append(1)
         }
         return (Matrix(rows: samples, columns: features + 1, elements: elements), labels)
+    }
+
+    /// Two random orthonormal vectors (Gram–Schmidt); the first two axes when `dimension` < 2.
+    private static func orthonormalPair(dimension: Int, using generator: inout SeededGenerator) -> ([Double], [Double]) {
+        guard dimension >= 2 else { return ([1] + Array(repeating: 0, count: Swift.max(dimension - 1, 0)), Array(repeating: 0, count: dimension)) }
+        func normalized(_ v: [Double]) -> [Double] {
+            let norm = v.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            return v.map { $0 / norm }
+        }
+        let u = normalized((0..<dimension).map { _ in standardNormal(using: &generator) })
+        var v = (0..<dimension).map { _ in standardNormal(using: &generator) }
+        let projection = zip(u, v).reduce(0) { $0 + $1.0 * $1.1 }
+        v = normalized(zip(v, u).map { $0 - projection * $1 })
+        return (u, v)
     }
 }
