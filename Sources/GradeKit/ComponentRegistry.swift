@@ -40,16 +40,27 @@ public enum ComponentFamily: String, Sendable, Hashable, Codable, CaseIterable {
 public struct ComponentRegistry {
     /// A registered conformance, by family.
     public enum Entry {
+        /// A score loss (``ScoreLoss``).
         case scoreLoss(any ScoreLoss.Type)
+        /// A regression loss (``RegressionLoss``).
         case regressionLoss(any RegressionLoss.Type)
+        /// A contrastive loss (``PairwiseLoss``).
         case pairwiseLoss(any PairwiseLoss.Type)
+        /// A triplet loss (``TripletLoss``).
         case tripletLoss(any TripletLoss.Type)
+        /// A distillation loss (``DistillationLoss``).
         case distillationLoss(any DistillationLoss.Type)
+        /// A regularizer (``Regularizer``).
         case regularizer(any Regularizer.Type)
+        /// A linear-classifier objective (``LinearClassifierObjective``).
         case linearObjective(any LinearClassifierObjective.Type)
+        /// A gradient estimator (``NumericalGradient``).
         case numericalGradient(any NumericalGradient.Type)
+        /// An optimizer (``Optimizer``).
         case optimizer(any Optimizer.Type)
+        /// A learning-rate schedule (``LearningRateSchedule``).
         case learningRateSchedule(any LearningRateSchedule.Type)
+        /// A training loop (``MinibatchTrainer``).
         case minibatchTrainer(any MinibatchTrainer.Type)
 
         /// The family of the registered type.
