@@ -119,7 +119,7 @@ extension CaseRunner {
             quantity: "\(spec.output) vs centered differences of your loss (\(checked) entries, \(kinks) at kinks left out)",
             expected: ValueComparator.format(.matrix(numeric)), got: ValueComparator.format(.matrix(analytic)),
             relativeError: checked > 0 ? worst : nil,
-            tolerance: "max relative error \(ValueComparator.formatNumber(spec.maxRelativeError))", passed: worst <= spec.maxRelativeError)
+            tolerance: "max relative error \(String(format: "%g", spec.maxRelativeError))", passed: worst <= spec.maxRelativeError)
         if worst > spec.maxRelativeError {
             let i = worstIndex / x.columns, j = worstIndex % x.columns
             let a = analytic.elements[worstIndex], n = numeric.elements[worstIndex]

@@ -11,6 +11,11 @@ enum Misconceptions {
     static func diagnose(testCase: TestCase, family: ComponentFamily, inputs: Values, expected: Values, got: Values) -> String? {
         let n = Double(sampleCount(inputs))
         let delta = testCase.hyperparameters.margin
+        // A telltale transform must fit as well as a right answer would: within the case's tolerance.
+        let tolerance = testCase.tolerance
+        func close(_ a: Double, _ b: Double) -> Bool {
+            Swift.abs(a - b) <= Swift.max(tolerance.atol + tolerance.rtol * Swift.abs(b), 1e-7 * Swift.abs(b) + 1e-12)
+        }
         if case .scalar(let want)? = expected["loss"], case .scalar(let have)? = got["loss"], want.isFinite, have.isFinite,
            !close(have, want) {
             if family == .scoreLoss, n > 0, close(have, want + delta) || close(have, want + delta * delta) {

@@ -72,7 +72,7 @@ public enum ValueComparator {
 
     /// The tolerance as reports show it.
     public static func describe(_ tolerance: Tolerance) -> String {
-        "rtol \(formatNumber(tolerance.rtol)), atol \(formatNumber(tolerance.atol))"
+        "rtol \(String(format: "%g", tolerance.rtol)), atol \(String(format: "%g", tolerance.atol))"
     }
 
     private static func shapeMismatch(_ expected: Value, _ got: Value) -> (expected: String, got: String)? {
