@@ -1,6 +1,129 @@
 import ArgumentParser
+import AssignmentFormat
+import Foundation
+import GradeResults
+import GradingEngine
 
+/// `grade validate ASSIGNMENT`: checks an assignment before students see it.
+///
+/// 1. Every case file loads; every problem is printed at once, compiler-style.
+/// 2. The reference, graded through the normal pipeline, scores 100%.
+/// 3. Every example submission (`examples/*/`) loses points in exactly the components its
+///    `example.yaml` lists, with the problems it expects.
+/// 4. The points table.
+///
+/// Exit status: 0 all is well, 1 the reference or an example misbehaves, 2 the files have problems.
 struct Validate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Coming with the instructor tools.")
-    func run() throws { throw CouldNotGrade(message: "'grade validate' is not available yet") }
+    static let configuration = CommandConfiguration(
+        abstract: "Check an assignment's case files, its reference and its example submissions.",
+        discussion: """
+            Exit status: 0 when everything holds, 1 when the reference does not score 100% or an \
+            example does not break exactly what its example.yaml says, 2 when a case file or an \
+            example.yaml has problems.
+            """)
+
+    @Argument(help: "The assignment: a folder name under assignments/, or a path.")
+    var assignment: String
+
+    @Flag(help: "Skip the example submissions (each needs its own build).")
+    var skipExamples = false
+
+    func run() throws {
+        let layout = try ProjectLayout.locate()
+        let directory = try layout.assignmentDirectory(assignment)
+        let started = Date()
+        let assignment: Assignment
+        let examples: [ExampleSubmission]
+        do {
+            assignment = try AssignmentLoader.load(directory: directory)
+            examples = skipExamples ? [] : try ExampleSubmission.loadAll(of: assignment)
+        } catch {
+            Self.printProblems(error.problems, in: layout.relativePath(directory))
+            throw ExitCode(ExitStatus.couldNotGrade)
+        }
+        print("\(assignment.id): \(assignment.title)")
+        let files = Set(assignment.cases.map(\.location.file)).count
+        print("case files: \(assignment.cases.count) cases in \(files) files, no problems")
+
+        let pipeline = GradingPipeline(packageRoot: layout.root)
+        var healthy = try checkReference(assignment, pipeline: pipeline, layout: layout)
+        if !examples.isEmpty { print("examples:") }
+        for example in examples {
+            healthy = try check(example, of: assignment, pipeline: pipeline, layout: layout) && healthy
+        }
+        if !skipExamples && examples.isEmpty {
+            print("examples: none (add examples/<name>/ with the .swift files of a wrong submission and an example.yaml)")
+        }
+        print("points:")
+        print(PointsTable(assignment).rendered(indent: "  "), terminator: "")
+        print(String(format: "%@ in %.1f s", healthy ? "valid" : "NOT valid", Date().timeIntervalSince(started)))
+        throw ExitCode(healthy ? ExitStatus.passed : ExitStatus.failed)
+    }
+
+    /// Prints the problems compiler-style, paths relative to the working directory's view of the assignment.
+    static func printProblems(_ problems: [CaseFileProblem], in folder: String) {
+        var text = ""
+        for problem in problems {
+            var located = problem
+            located.location.file = folder + "/" + problem.location.file
+            text += located.description + "\n"
+        }
+        text += (problems.count == 1 ? "1 problem" : "\(problems.count) problems") + " in the assignment's files\n"
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// Grades the reference; true when it scores 100%. Prints every case it fails, with the case's place.
+    private func checkReference(_ assignment: Assignment, pipeline: GradingPipeline, layout: ProjectLayout) throws -> Bool {
+        let run = try grade(assignment, submission: layout.reference, label: "reference", pipeline: pipeline, layout: layout)
+        let seconds = String(format: "%.1f s", run.duration)
+        guard run.build.succeeded else {
+            print("reference: does not compile (\(seconds))")
+            for diagnostic in run.build.diagnostics where diagnostic.severity == "error" { print("  \(diagnostic.formatted)") }
+            return false
+        }
+        let failing = run.checks.filter { $0.status != .passed }
+        let score = "\(PointsTable.format(run.score))/\(PointsTable.format(run.maxScore)) points"
+        if failing.isEmpty {
+            print("reference: \(score), every case passes (\(seconds))")
+            return true
+        }
+        print("reference: \(score), \(failing.count) case\(failing.count == 1 ? "" : "s") fail (\(seconds)); the reference must score 100%:")
+        let locations = Dictionary(assignment.cases.map { ($0.name, $0.location) }, uniquingKeysWith: { a, _ in a })
+        let folder = layout.relativePath(assignment.directory)
+        for check in failing {
+            let place = locations[check.name].map { "\(folder)/\($0): " } ?? ""
+            print("  \(place)case '\(check.name)' (\(check.component)): \(check.status.rawValue)" + (check.reason.map { ": \($0)" } ?? ""))
+        }
+        return false
+    }
+
+    /// Grades an example; true when it breaks exactly what its manifest says.
+    private func check(_ example: ExampleSubmission, of assignment: Assignment, pipeline: GradingPipeline,
+                       layout: ProjectLayout) throws -> Bool {
+        let run = try grade(assignment, submission: example.directory, label: layout.relativePath(example.directory),
+                            pipeline: pipeline, layout: layout)
+        let verdict = ExampleVerdict(example: example, run: run)
+        let mismatches = verdict.mismatches
+        let score = "\(PointsTable.format(run.score))/\(PointsTable.format(run.maxScore))"
+        print("  \(mismatches.isEmpty ? "ok  " : "FAIL") \(example.name): \(score); \(verdict.losses.joined(separator: ", "))")
+        for mismatch in mismatches { print("       \(mismatch)") }
+        let diagnoses = verdict.diagnoses
+        if diagnoses.isEmpty {
+            print("       no misconception recognised (the report shows only the comparisons)")
+        }
+        for diagnosis in diagnoses.prefix(2) { print("       diagnosis: \(diagnosis)") }
+        if diagnoses.count > 2 { print("       (and \(diagnoses.count - 2) more diagnoses)") }
+        return mismatches.isEmpty
+    }
+
+    private func grade(_ assignment: Assignment, submission: URL, label: String, pipeline: GradingPipeline,
+                       layout: ProjectLayout) throws -> GradeRun {
+        do {
+            return try pipeline.grade(assignment: assignment, submission: submission, label: label).run
+        } catch {
+            var located = error
+            located.location.file = layout.relativePath(assignment.directory) + "/" + error.location.file
+            throw CouldNotGrade(message: "a case cannot be graded:\n\(located.description)")
+        }
+    }
 }
