@@ -234,10 +234,18 @@ struct CaseFileReader {
             }
             return
         }
-        guard case .mapping(let mapping) = node else {
+        guard case .mapping(var mapping) = node else {
             log.report(file.location(node), "'expected' of \(what) must be 'reference' or a mapping of outputs",
                        suggestion: "write e.g. expected: {loss: 2.9}")
             return
+        }
+        if let recorded = RecordedExpectation.outputs(of: mapping) {
+            guard case .mapping(let outputs) = recorded else {
+                log.report(file.location(recorded), "'recorded' of \(what) must be a mapping of outputs",
+                           suggestion: "write e.g. expected: {recorded: {loss: 2.9}}")
+                return
+            }
+            mapping = outputs
         }
         var literal: Values = [:]
         for (keyNode, valueNode) in mapping {

@@ -78,7 +78,7 @@ struct AssignmentTemplate {
             property: excludes-correct-class
 
           # visibility: hidden cases show students their name, points and verdict only.
-          - name: svm-reference-hidden
+          - name: svm-hidden-batch
             title: "SVM agrees with the reference on a hidden batch"
             kind: reference
             visibility: hidden
