@@ -78,7 +78,9 @@ struct Validate: ParsableCommand {
         let seconds = String(format: "%.1f s", run.duration)
         guard run.build.succeeded else {
             print("reference: does not compile (\(seconds))")
-            for diagnostic in run.build.diagnostics where diagnostic.severity == "error" { print("  \(diagnostic.formatted)") }
+            let errors = run.build.diagnostics.filter { $0.severity == "error" }
+            for diagnostic in errors { print("  \(diagnostic.formatted)") }
+            if errors.isEmpty { print(run.build.log.split(separator: "\n").suffix(20).map { "  \($0)" }.joined(separator: "\n")) }
             return false
         }
         let failing = run.checks.filter { $0.status != .passed }

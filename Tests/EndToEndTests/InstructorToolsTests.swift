@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `grade validate`, `grade list` and `grade new`, run as an instructor runs them.
+@Suite("Instructor tools: validate, list, new")
+struct InstructorToolsTests {
+    typealias F = InstructorFixtures
+
+    @Test("validate reports every malformed case file at once, compiler-style, and exits 2")
+    func malformedCaseFileGallery() throws {
+        let folder = try F.temporaryFolder("grade-validate-gallery")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = try F.copyOfAssignment3(in: folder)
+        let cases = copy.appendingPathComponent("cases")
+        try #require(try F.edit(cases.appendingPathComponent("05-regression-losses.yaml"), line: 22,
+                                replacing: "kind: worked-example", with: "kind: worked-exampel"))
+        try #require(try F.edit(cases.appendingPathComponent("12-step-decay.yaml"), line: 11,
+                                replacing: "kind: worked-example", with: "kind: worked-example\n    tolerence: {atol: 1e-3}"))
+        try #require(try F.edit(cases.appendingPathComponent("04-binary-cross-entropy.yaml"), line: 12,
+                                replacing: "labels: [1]", with: "labels: [1, 0]"))
+
+        let result = try F.grade.run(["validate", copy.path])
+
+        #expect(result.status == 2, "\(result.combinedOutput)")
+        let path = cases.standardizedFileURL.path
+        #expect(result.standardError.components(separatedBy: "\n") == [
+            "\(path)/04-binary-cross-entropy.yaml:12:37: error: labels of case 'bce-zero-logit' has 2 entries, but scores has 1 rows; give one label per row of scores",
+            "\(path)/05-regression-losses.yaml:22:11: error: unknown kind 'worked-exampel' in case 'l2-loss-outlier'; did you mean 'worked-example'?",
+            "\(path)/12-step-decay.yaml:12:5: error: unknown field 'tolerence' in case 'step-decay-halving-every-10'; did you mean 'tolerance'?",
+            "3 problems in the assignment's files",
+            "",
+        ])
+    }
+
+    @Test("validate reports a malformed example.yaml with its place and exits 2")
+    func malformedExampleManifest() throws {
+        let folder = try F.temporaryFolder("grade-validate-example-manifest")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = try F.copyOfAssignment3(in: folder)
+        let example = copy.appendingPathComponent("examples/typo")
+        try FileManager.default.createDirectory(at: example, withIntermediateDirectories: true)
+        try "description: \"A typo\"\nbreaks: [softmx]\nexpect_problems: [wrong-valeu]\n"
+            .write(to: example.appendingPathComponent("example.yaml"), atomically: true, encoding: .utf8)
+
+        let result = try F.grade.run(["validate", copy.path])
+
+        #expect(result.status == 2)
+        let manifest = copy.standardizedFileURL.path + "/examples/typo/example.yaml"
+        #expect(result.standardError.contains("\(manifest):2:10: error: unknown component 'softmx' in 'breaks'; did you mean 'softmax'?"), "\(result.standardError)")
+        #expect(result.standardError.contains("\(manifest):3:19: error: unknown problem 'wrong-valeu' in 'expect_problems'; did you mean 'wrong-value'?"), "\(result.standardError)")
+    }
+
+    @Test("validate accepts an example that breaks exactly what it claims and prints the diagnosis")
+    func honestExample() throws {
+        let folder = try F.temporaryFolder("grade-validate-honest")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = try F.copyOfAssignment3(in: folder)
+        try FileManager.default.createDirectory(at: copy.appendingPathComponent("examples"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: F.root.appendingPathComponent("assignments/assignment3/examples/l2-gradient-missing-2"),
+                                         to: copy.appendingPathComponent("examples/l2-gradient-missing-2"))
+
+        let result = try F.grade.run(["validate", copy.path])
+
+        #expect(result.status == 0, "\(result.combinedOutput)")
+        #expect(result.standardOutput.contains("reference: 151/151 points, every case passes"))
+        #expect(result.standardOutput.contains("ok   l2-gradient-missing-2: 147/151; l2-regularization −4"))
+        #expect(result.standardOutput.contains("diagnosis: gradient is half what it should be: the derivative of W² is 2W."))
+        #expect(result.standardOutput.contains("  total                   142     151       6          1"))
+    }
+
+    @Test("validate exits 1 when an example breaks a component its example.yaml does not list")
+    func dishonestExample() throws {
+        let folder = try F.temporaryFolder("grade-validate-dishonest")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = try F.copyOfAssignment3(in: folder)
+        let example = copy.appendingPathComponent("examples/claims-l1")
+        try FileManager.default.createDirectory(at: copy.appendingPathComponent("examples"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: F.root.appendingPathComponent("assignments/assignment3/examples/l2-gradient-missing-2"), to: example)
+        try "description: \"Claims the wrong component\"\nbreaks: [l1-regularization]\nexpect_problems: [non-finite]\n"
+            .write(to: example.appendingPathComponent("example.yaml"), atomically: true, encoding: .utf8)
+
+        let result = try F.grade.run(["validate", copy.path])
+
+        #expect(result.status == 1, "\(result.combinedOutput)")
+        #expect(result.standardOutput.contains("FAIL claims-l1"))
+        #expect(result.standardOutput.contains("l1-regularization keeps full marks, but example.yaml says the mistake breaks it"))
+        #expect(result.standardOutput.contains("l2-regularization loses 4 points"))
+        #expect(result.standardOutput.contains("no failing case reports non-finite"))
+    }
+
+    @Test("list prints every component with its family, cases and points")
+    func list() throws {
+        let result = try F.grade.run(["list"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("assignment3: Assignment 3: Loss functions and optimization"))
+        #expect(result.standardOutput.contains("23 components, 142 cases, 151 points"))
+        #expect(result.standardOutput.contains("multiclass-svm           19      21       1          0  score-loss"))
+    }
+
+    @Test("new scaffolds an assignment that validates at once, and refuses to overwrite it")
+    func newValidates() throws {
+        let folder = try F.temporaryFolder("grade-new")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let repository = try F.scratchRepository(in: folder)
+
+        let created = try F.grade.run(["new", "assignment9"], in: repository)
+        #expect(created.status == 0, "\(created.combinedOutput)")
+        let validated = try F.grade.run(["validate", "assignment9"], in: repository)
+        #expect(validated.status == 0, "\(validated.combinedOutput)")
+        #expect(validated.standardOutput.contains("reference: 8/8 points, every case passes"))
+        let starter = try F.grade.run(["assignment9"], in: repository)
+        #expect(starter.status == 1)
+        #expect(starter.standardOutput.contains("8 not implemented"))
+
+        let again = try F.grade.run(["new", "assignment9"], in: repository)
+        #expect(again.status == 2)
+        #expect(again.standardError.contains("assignments/assignment9 already exists; grade new never overwrites"))
+    }
+}
