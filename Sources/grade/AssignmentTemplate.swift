@@ -79,7 +79,7 @@ struct AssignmentTemplate {
 
           # visibility: hidden cases show students their name, points and verdict only.
           - name: svm-hidden-batch
-            title: "SVM agrees with the reference on a hidden batch"
+            title: "The SVM on a batch students do not see"
             kind: reference
             visibility: hidden
             seed: 13
