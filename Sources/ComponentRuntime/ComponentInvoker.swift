@@ -27,6 +27,10 @@ public struct ComponentInvoker {
 
     /// Runs one invocation and returns its raw outputs.
     public func invoke(_ invocation: Invocation) throws(InvocationFailure) -> Values {
+        try whileRunning(invocation.component) { () throws(InvocationFailure) -> Values in try run(invocation) }
+    }
+
+    private func run(_ invocation: Invocation) throws(InvocationFailure) -> Values {
         guard let entry = registry[invocation.component] else {
             throw .notRegistered(component: invocation.component)
         }
@@ -98,7 +102,7 @@ public struct ComponentInvoker {
             var sampler = MinibatchSampler(sampleCount: Swift.max(x.rows, 1), seed: UInt64(truncatingIfNeeded: try inputs.integers("seed").first ?? 0))
             let r = type.init(hyperparameters: h).train(
                 weights: try inputs.matrix("weights"), inputs: x, labels: try inputs.integers("labels"), sampler: &sampler,
-                objective: { objective.lossAndGradient(weights: $0, inputs: $1, labels: $2) })
+                objective: { w, x, y in whileRunning(objectiveName) { objective.lossAndGradient(weights: w, inputs: x, labels: y) } })
             return ["weights": .matrix(r.weights), "lossHistory": .series(r.lossHistory)]
         }
     }

@@ -58,15 +58,25 @@ struct ConvergenceCheckTests {
     }
 
     @Test func aStubbedObjectiveIsADependencyFailureOfTheTrainer() throws {
-        // What a worker reports when the student's LinearSoftmax still calls notImplemented().
-        let stub = ExecutionOutcome.notImplemented("LinearSoftmax.lossAndGradient (StudentSubmission/LinearSoftmax.swift:32)", output: .init())
+        // What a worker reports when training reaches the student's LinearSoftmax stub: the
+        // marker carries the component that was running.
+        let stub = ExecutionOutcome.notImplemented(
+            "LinearSoftmax.lossAndGradient (StudentSubmission/LinearSoftmax.swift:32) [component: linear-softmax]", output: .init())
         let executor = RoutingExecutor(canned: ["sgd": stub], registry: referenceRegistry())
         let grader = Grader(assignment: testAssignment([Self.convergenceCase()]), executor: executor)
         let result = try #require(try grader.grade(submission: "sgd-done", build: builtFine).checks.first)
-        withKnownIssue("the dependency is recognised only when the reason spells the objective's component name") {
-            #expect(result.problem == .dependencyFailed)
-            #expect(result.status == .failed)
-        }
+        #expect(result.problem == .dependencyFailed)
+        #expect(result.status == .failed)
+        #expect(result.reason?.contains("linear-softmax") == true)
+    }
+
+    @Test func aStubbedTrainerIsNotImplementedEvenWhenItsObjectiveIsAStubToo() throws {
+        let stub = ExecutionOutcome.notImplemented("MinibatchSGD.train (StudentSubmission/MinibatchSGD.swift:40) [component: sgd]", output: .init())
+        let executor = RoutingExecutor(canned: ["sgd": stub], registry: ComponentRegistry())
+        let grader = Grader(assignment: testAssignment([Self.convergenceCase()]), executor: executor)
+        let result = try #require(try grader.grade(submission: "nothing-done", build: builtFine).checks.first)
+        #expect(result.status == .notImplemented)
+        #expect(result.reason?.contains("[component:") == false)
     }
 
     @Test func aMissingTrainerIsNotImplemented() throws {

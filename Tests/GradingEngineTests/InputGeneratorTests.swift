@@ -58,15 +58,12 @@ struct InputGeneratorTests {
     }
 
     @Test func aGeneratedInputNamedFirstDoesNotChangeTheOthers() {
-        // InputGenerator.inputs(for:) promises that adding an input never changes the others; all
-        // inputs share one generator in name order, so an input that sorts first shifts the rest.
         var testCase = Self.generated
         testCase.inputs["alpha"] = .normal(2, 2)
         let before = InputGenerator().inputs(for: Self.generated), after = InputGenerator().inputs(for: testCase)
-        withKnownIssue("inputs share one seeded generator, drawn in name order") {
-            #expect(after["scores"] == before["scores"])
-            #expect(after["labels"] == before["labels"])
-        }
+        #expect(after["scores"] == before["scores"])
+        #expect(after["labels"] == before["labels"])
+    
     }
 
     @Test func generatedValuesHaveTheirShapesAndRanges() {

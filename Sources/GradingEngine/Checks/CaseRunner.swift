@@ -36,7 +36,12 @@ struct CaseRunner {
     func run(_ invocations: [Invocation], for testCase: TestCase) -> Run {
         switch executor.execute(invocations, limits: limits(for: testCase)) {
         case .notImplemented(let detail, let output):
-            return .ended(.notImplemented, .notImplemented, "not implemented: \(detail)", output)
+            let stub = NotImplementedMarker(detail)
+            if let owner = stub.component, owner != testCase.component {
+                return .ended(.failed, .dependencyFailed,
+                              "this case runs your \(owner), which is not implemented yet: \(stub.text)", output)
+            }
+            return .ended(.notImplemented, .notImplemented, "not implemented: \(stub.text)", output)
         case .died(let problem, let reason, let output):
             return .ended(.error, problem, reason, output)
         case .completed(let results, let output):
@@ -45,7 +50,11 @@ struct CaseRunner {
                 switch result {
                 case .outputs(let v): values.append(v)
                 case .failure(let failure):
-                    if case .notRegistered = failure {
+                    if case .notRegistered(let component) = failure {
+                        if component != testCase.component {
+                            return .ended(.failed, .dependencyFailed,
+                                          "this case runs your \(component), which is not implemented yet: \(failure.message)", output)
+                        }
                         return .ended(.notImplemented, .notImplemented, failure.message, output)
                     }
                     return .ended(.failed, .wrongValue, failure.message, output)
@@ -70,6 +79,26 @@ struct CaseRunner {
         } catch {
             throw CaseError(caseName: testCase.name, location: testCase.location,
                             message: "the reference cannot run this case: \(error.message)")
+        }
+    }
+}
+
+/// The text of a not-implemented marker, split from the `[component: NAME]` tag the worker
+/// adds to say whose stub it was (a trainer runs its objective, for instance).
+struct NotImplementedMarker {
+    /// The student's description and place, such as `MulticlassSVM.lossAndGradient (…:51)`.
+    var text: String
+    /// The component that was running, when the worker said.
+    var component: String?
+
+    init(_ detail: String) {
+        let tag = " [component: "
+        if let range = detail.range(of: tag, options: .backwards), detail.hasSuffix("]") {
+            text = String(detail[..<range.lowerBound])
+            component = String(detail[range.upperBound...].dropLast())
+        } else {
+            text = detail
+            component = nil
         }
     }
 }

@@ -103,12 +103,13 @@ extension CaseRunner {
                 return .fail(.nonFinite, "the loss is not finite near \(spec.input)[\(k / x.columns), \(k % x.columns)]")
             }
             numeric.elements[k] = (plus - minus) / (2 * spec.step)
+            // Finite everywhere, kinks included: a kink excuses a subgradient, not a NaN.
+            guard analytic.elements[k].isFinite else {
+                return .fail(.nonFinite, "\(spec.output)[\(k / x.columns), \(k % x.columns)] is \(analytic.elements[k])")
+            }
             if GradientCheck.straddlesKink(forward: (plus - f0) / spec.step, backward: (f0 - minus) / spec.step) {
                 kinks += 1
                 continue
-            }
-            guard analytic.elements[k].isFinite else {
-                return .fail(.nonFinite, "\(spec.output)[\(k / x.columns), \(k % x.columns)] is \(analytic.elements[k])")
             }
             checked += 1
             let err = GradientCheck.relativeError(analytic: analytic.elements[k], numeric: numeric.elements[k],
@@ -120,6 +121,11 @@ extension CaseRunner {
             expected: ValueComparator.format(.matrix(numeric)), got: ValueComparator.format(.matrix(analytic)),
             relativeError: checked > 0 ? worst : nil,
             tolerance: "max relative error \(String(format: "%g", spec.maxRelativeError))", passed: worst <= spec.maxRelativeError)
+        if checked == 0 {
+            return .fail(.wrongGradient,
+                         "every entry of \(spec.input) sits at a kink of your loss (its one-sided differences disagree), so centered differences cannot confirm \(spec.output) anywhere; a loss that is smooth almost everywhere has no kink at random points",
+                         comparisons: [comparison])
+        }
         if worst > spec.maxRelativeError {
             let i = worstIndex / x.columns, j = worstIndex % x.columns
             let a = analytic.elements[worstIndex], n = numeric.elements[worstIndex]

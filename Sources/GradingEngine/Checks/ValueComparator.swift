@@ -6,15 +6,15 @@ import GradeResults
 
 /// Compares a value a submission returned with the expected one, entry by entry:
 /// `|got − expected| ≤ atol + rtol·|expected|`. Shapes must match exactly, and NaN or
-/// infinity never passes (unless the expected entry is the same infinity).
+/// infinity never passes, whatever was expected.
 public enum ValueComparator {
     /// The verdict on one quantity.
     public struct Verdict: Sendable {
         /// The comparison for reports.
         public var comparison: Comparison
-        /// Why it failed, if it did: a shape mismatch, a non-finite entry, or the worst entry.
+        /// Why it failed, if it did: a shape mismatch, a non-finite entry, or a wrong entry.
         public var problem: Problem?
-        /// A sentence for the report when it failed.
+        /// A sentence for the report when it failed; it names the first failing entry in row-major order.
         public var reason: String?
     }
 
@@ -40,7 +40,7 @@ public enum ValueComparator {
         var nonFiniteIndex: Int?
         var failedIndex: Int?
         for k in e.indices {
-            if !g[k].isFinite && !(g[k] == e[k] && e[k].isInfinite) {
+            if !g[k].isFinite {
                 if nonFiniteIndex == nil { nonFiniteIndex = k }
                 continue
             }

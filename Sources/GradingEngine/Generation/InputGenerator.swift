@@ -17,18 +17,27 @@ public struct InputGenerator: Sendable {
         runSeed == 0 ? testCase.seed : testCase.seed ^ (runSeed &* 0x9E37_79B9_7F4A_7C15)
     }
 
-    /// The values of every input of a case. Inputs are generated in name order, so adding
-    /// an input never changes the others.
+    /// The values of every input of a case. Each generated input has a generator of its own,
+    /// seeded from the case's seed and the input's name, so adding an input never changes the others.
     public func inputs(for testCase: TestCase) -> Values {
-        var generator = SeededGenerator(seed: seed(for: testCase))
+        let caseSeed = seed(for: testCase)
         var values: Values = [:]
-        for name in testCase.inputs.keys.sorted() {
-            switch testCase.inputs[name]! {
+        for (name, spec) in testCase.inputs {
+            switch spec {
             case .literal(let value): values[name] = value
-            case .generated(let spec): values[name] = Self.generate(spec, using: &generator)
+            case .generated(let generatorSpec):
+                var generator = SeededGenerator(seed: Self.inputSeed(caseSeed, name))
+                values[name] = Self.generate(generatorSpec, using: &generator)
             }
         }
         return values
+    }
+
+    /// The seed of one input: the case's seed mixed with the FNV-1a hash of the input's name.
+    static func inputSeed(_ caseSeed: UInt64, _ name: String) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return caseSeed ^ hash
     }
 
     /// One generated value.
