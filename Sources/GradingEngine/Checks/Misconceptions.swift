@@ -53,6 +53,9 @@ enum Misconceptions {
                 return "\(name) is twice what it should be: check for a factor of 2 that the loss does not have."
             }
         }
+        if let message = correctClassColumn(family: family, inputs: inputs, expected: expected, got: got) {
+            return message
+        }
         if family == .optimizer, case .matrices(let have)? = got["trajectory"] {
             return optimizerConvention(testCase: testCase, inputs: inputs, got: have)
         }
@@ -109,6 +112,31 @@ enum Misconceptions {
             if trajectory.count == got.count, zip(trajectory, got).allSatisfy({ allClose($1, $0) }) { return message }
         }
         return nil
+    }
+
+    /// The gradient is right except in the correct-class column, which is 0: the
+    /// `−#{j ≠ y_i : m_j > 0}` term (or `−1` of `p − onehot(y)`) is missing.
+    private static func correctClassColumn(family: ComponentFamily, inputs: Values, expected: Values, got: Values) -> String? {
+        guard family == .scoreLoss, case .integers(let labels)? = inputs["labels"],
+              case .matrix(let want)? = expected["gradient"], case .matrix(let have)? = got["gradient"],
+              want.rows == have.rows, want.columns == have.columns, want.rows == labels.count, want.columns > 1 else { return nil }
+        var differsAtCorrectClass = false
+        for i in 0..<want.rows {
+            for j in 0..<want.columns {
+                let a = have[i, j], b = want[i, j]
+                let same = Swift.abs(a - b) <= 1e-9 * Swift.max(1, Swift.abs(b))
+                if j == labels[i] {
+                    if !same {
+                        guard a == 0 else { return nil }
+                        differsAtCorrectClass = true
+                    }
+                } else if !same {
+                    return nil
+                }
+            }
+        }
+        guard differsAtCorrectClass else { return nil }
+        return "The gradient is right for every wrong class but 0 at the correct class y_i: each active margin m_j = s_j − s_{y_i} + Δ also depends on s_{y_i}, so ∂L_i/∂s_{y_i} = −#{j ≠ y_i : m_j > 0} (divided by N)."
     }
 
     private struct OptimizerState {
