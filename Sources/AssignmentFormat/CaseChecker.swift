@@ -41,6 +41,10 @@ struct CaseChecker {
                 report(expectedLocation, "reference \(what) compares with the reference, so it takes no literal 'expected'",
                        "write expected: reference, or kind: worked-example")
             }
+        case .property where c.property == .numericallyStable:
+            // Compared with the reference by default; literal values (by hand, or recorded for
+            // a student kit) stand in for it.
+            break
         case .gradientCheck, .property, .convergence, .numericalGradient:
             if parsed.fields.has("expected") {
                 report(expectedLocation, "'expected' has no use in \(c.kind.rawValue) \(what): the check computes its own verdict",
@@ -81,6 +85,10 @@ struct CaseChecker {
             if !property.families.contains(family) {
                 report(parsed.location(of: "property"), "property '\(property.rawValue)' does not apply to \(describe(spec)) in \(what)",
                        "it applies to " + property.families.map(\.rawValue).sorted().joined(separator: ", "))
+            }
+            if !property.takesInputs, parsed.fields.has("inputs") {
+                report(parsed.location(of: "inputs"), "property '\(property.rawValue)' builds its own inputs, so 'inputs' in \(what) has no use",
+                       "remove 'inputs'")
             }
         case .convergence:
             if family != .minibatchTrainer {

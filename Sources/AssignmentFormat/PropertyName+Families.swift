@@ -26,3 +26,14 @@ extension CaseKind {
         .scoreLoss, .regressionLoss, .pairwiseLoss, .tripletLoss, .distillationLoss, .regularizer, .linearObjective,
     ]
 }
+
+extension PropertyName {
+    /// False for the properties that always build their own inputs (the lecture's w1 and w2,
+    /// margins of 2 and 0.5); the others use a case's inputs when it gives them.
+    public var takesInputs: Bool {
+        switch self {
+        case .squaredHingeIsNotScaledHinge, .regularizerPreference: false
+        default: true
+        }
+    }
+}

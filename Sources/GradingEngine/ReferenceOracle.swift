@@ -1,3 +1,4 @@
+import AssignmentFormat
 import ComponentRuntime
 import GradeKit
 import Reference
@@ -19,5 +20,19 @@ public struct ReferenceOracle: Sendable {
         var registry = ComponentRegistry()
         Reference.registerComponents(in: &registry)
         return registry[component]?.family == family
+    }
+}
+
+extension TestCase {
+    /// True when grading this case asks the reference implementation for expected values:
+    /// a `reference` case, or a `numerically-stable` property without literal expected values.
+    /// A student kit, which has no reference, records these values at release time.
+    public var asksTheReference: Bool {
+        switch (kind, expected) {
+        case (.reference, .reference): true
+        case (.property, .literal): false
+        case (.property, _): property == .numericallyStable
+        default: false
+        }
     }
 }

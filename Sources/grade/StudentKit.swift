@@ -16,7 +16,6 @@ struct StudentKit {
 
     /// Properties whose check compares with the reference on inputs of its own, which a case
     /// file cannot record; their cases stay out of the kit. (See `PropertyCheck` in the engine.)
-    static let propertiesAskingTheReference: Set<PropertyName> = [.excludesCorrectClass, .numericallyStable, .regularizerPreference]
 
     let layout: ProjectLayout
     let assignment: Assignment
@@ -26,35 +25,16 @@ struct StudentKit {
         var visible: [TestCase] = []
         var recorded: [TestCase] = []
         var withheld: [TestCase] = []
-        var unrecordable: [TestCase] = []
     }
 
-    /// Why a case stays out of the kit.
-    enum Exclusion {
-        /// Hidden, or shown only after the due date.
-        case withheld
-        /// Visible, but its check asks the reference questions a case file cannot record.
-        case unrecordable
-    }
-
-    /// Why a case stays out of the kit, or nil when students get it.
-    func exclusion(_ testCase: TestCase) -> Exclusion? {
-        if testCase.visibility != .visible { return .withheld }
-        if testCase.kind == .property, let property = testCase.property, Self.propertiesAskingTheReference.contains(property) {
-            return .unrecordable
-        }
-        return nil
-    }
+    /// True when a case stays out of the kit: hidden, or shown only after the due date.
+    func isWithheld(_ testCase: TestCase) -> Bool { testCase.visibility != .visible }
 
     /// Writes the kit into `out`, which must not exist or be empty.
     func write(to out: URL) throws(CouldNotGrade) -> Summary {
         var summary = Summary()
         for testCase in assignment.cases {
-            switch exclusion(testCase) {
-            case nil: summary.visible.append(testCase)
-            case .unrecordable?: summary.unrecordable.append(testCase)
-            case .withheld?: summary.withheld.append(testCase)
-            }
+            if isWithheld(testCase) { summary.withheld.append(testCase) } else { summary.visible.append(testCase) }
         }
         do {
             let fm = FileManager.default
@@ -74,7 +54,7 @@ struct StudentKit {
                 try fm.copyItem(at: docs, to: out.appendingPathComponent("docs/case-format.md"))
             }
             try write(KitFiles.readme(assignment: assignment, visibleCases: summary.visible.count,
-                                      withheld: summary.withheld.count + summary.unrecordable.count),
+                                      withheld: summary.withheld.count),
                       to: out.appendingPathComponent("README.md"))
             try write(KitFiles.gitignore, to: out.appendingPathComponent(".gitignore"))
 
@@ -102,8 +82,8 @@ struct StudentKit {
             let text = try String(contentsOf: assignment.directory.appendingPathComponent(file), encoding: .utf8)
             var failure: CouldNotGrade?
             let rewritten = try KitCaseFile(text: text, cases: cases).rewritten { testCase in
-                if exclusion(testCase) != nil { return .remove }
-                guard testCase.kind == .reference, case .reference = testCase.expected else { return .keep }
+                if isWithheld(testCase) { return .remove }
+                guard testCase.asksTheReference else { return .keep }
                 do throws(CouldNotGrade) {
                     let (inputs, expected) = try record(testCase, oracle: oracle, generator: generator)
                     recorded.append(testCase)

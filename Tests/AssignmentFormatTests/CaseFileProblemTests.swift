@@ -378,6 +378,18 @@ import Testing
             "cases/c.yaml:5:15: error: property 'jiggle-invariance' does not apply to adam (optimizer) in case 'a'; it applies to score-loss")
     }
 
+    @Test func inputsOfAPropertyThatBuildsItsOwnAreRejected() throws {
+        try expectProblem("""
+            component: l2-regularization
+            cases:
+              - name: a
+                kind: property
+                property: regularizer-preference
+                inputs: {weights: [[1, 0]]}
+            """,
+            "cases/c.yaml:6:13: error: property 'regularizer-preference' builds its own inputs, so 'inputs' in case 'a' has no use; remove 'inputs'")
+    }
+
     @Test func unknownFamilyInAssignmentMetadataSuggestsTheNearest() throws {
         let problems = try TemporaryAssignment([
             "assignment.yaml": """

@@ -121,11 +121,17 @@ struct PropertyCheckTests {
         #expect(result.misconception?.contains("maximum") == true, "\(result.misconception ?? "")")
     }
 
-    @Test func anL1PenaltyUnderTheL2NameViolatesRegularizerPreference() throws {
+    @Test func aNormInsteadOfASumOfSquaresViolatesRegularizerPreference() throws {
         let result = try grade(propertyCase(.regularizerPreference, "l2-regularization"),
-                               with: referenceRegistry { $0.register("l2-regularization", L1Regularization.self) })
+                               with: referenceRegistry { $0.register("l2-regularization", NormRegularization.self) })
         #expect(result.problem == .propertyViolated)
-        #expect(result.misconception?.contains("L2 (Σ W²) prefers the spread-out w2") == true)
+        #expect(result.misconception?.contains("not the norm") == true, "\(result.misconception ?? "")")
+    }
+
+    @Test func aMeanInsteadOfASumViolatesRegularizerPreference() throws {
+        let result = try grade(propertyCase(.regularizerPreference, "l1-regularization"),
+                               with: referenceRegistry { $0.register("l1-regularization", MeanL1Regularization.self) })
+        #expect(result.problem == .propertyViolated)
     }
 
     @Test func anOptimizerThatIgnoresTheLearningRateViolatesDivergence() throws {

@@ -38,6 +38,10 @@ extension CaseRunner {
                               family: ComponentFamily) throws(CaseError) -> PropertyPlan {
         var rng = SeededGenerator(seed: generator.seed(for: testCase))
         let h = testCase.hyperparameters
+        let given = generator.inputs(for: testCase)
+        func precondition(_ holds: Bool, _ message: String) throws(CaseError) {
+            if !holds { throw CaseError(caseName: testCase.name, location: testCase.location, message: message) }
+        }
         let tol = testCase.tolerance
         func call(_ inputs: Values, _ hyper: Hyperparameters? = nil) -> Invocation {
             invocation(testCase, family: family, inputs: inputs, hyperparameters: hyper)
@@ -45,18 +49,34 @@ extension CaseRunner {
         switch property {
         case .jiggleInvariance:
             try requireFamily(family, property, testCase)
-            var s = InputGenerator.normalMatrix(rows: 3, columns: 4, using: &rng)
-            let labels = [2, 0, 1]
-            s[0, 2] = s[row: 0].enumerated().filter { $0.offset != 2 }.map(\.element).max()! + h.margin + 2
+            var s: Matrix
+            var labels: [Int]
+            if case .matrix(let scores)? = given["scores"], case .integers(let y)? = given["labels"] {
+                s = scores
+                labels = y
+            } else {
+                s = InputGenerator.normalMatrix(rows: 3, columns: 4, using: &rng)
+                labels = [2, 0, 1]
+                s[0, 2] = s[row: 0].enumerated().filter { $0.offset != 2 }.map(\.element).max()! + h.margin + 2
+            }
+            // Every sample whose margins all hold with room to spare is jiggled within that room.
             var jiggled = s
-            for j in 0..<4 { jiggled[0, j] += (rng.nextUnit() - 0.5) }
+            var moved: [Int] = []
+            for i in 0..<s.rows {
+                let slack = (0..<s.columns).filter { $0 != labels[i] }.map { s[i, labels[i]] - s[i, $0] - h.margin }.min() ?? 0
+                guard slack > 0 else { continue }
+                moved.append(i)
+                for j in 0..<s.columns where j != labels[i] { jiggled[i, j] += (rng.nextUnit() - 0.5) * slack }
+            }
+            try precondition(!moved.isEmpty, "jiggle-invariance needs a sample whose margins all hold with room to spare (s_j < s_{y_i} − Δ for every j ≠ y_i)")
+            let samples = moved.map(String.init).joined(separator: ", ")
             return PropertyPlan(calls: [call(["scores": .matrix(s), "labels": .integers(labels)]),
                                         call(["scores": .matrix(jiggled), "labels": .integers(labels)])]) { r in
-                let verdict = ValueComparator.compare("loss after jiggling sample 0", expected: r[0]["loss"] ?? .scalar(.nan),
+                let verdict = ValueComparator.compare("loss after jiggling sample \(samples)", expected: r[0]["loss"] ?? .scalar(.nan),
                                                       got: r[1]["loss"], tolerance: tol)
                 if verdict.problem == nil { return .pass([verdict.comparison]) }
                 return .fail(.propertyViolated,
-                             "sample 0 meets every margin by more than 1.5, so jiggling its scores by ±0.5 must not change the loss",
+                             "sample \(samples) meets every margin with room to spare, so jiggling its wrong-class scores within that room must not change the loss",
                              comparisons: [verdict.comparison],
                              misconception: "A satisfied margin contributes max(0, m) = 0, whatever its exact value: only violated margins count.")
             }
@@ -85,29 +105,65 @@ extension CaseRunner {
             }
         case .excludesCorrectClass:
             try requireFamily(family, property, testCase)
-            let inputs: Values = ["scores": .matrix(Matrix(rows: 2, columns: 4, repeating: 0.7)), "labels": .integers([1, 3])]
-            let expected = try referenceOutputs(call(inputs), for: testCase)
-            return PropertyPlan(calls: [call(inputs)]) { r in
-                let verdict = ValueComparator.compare("loss with all scores equal", expected: expected["loss"]!, got: r[0]["loss"], tolerance: tol)
-                if verdict.problem == nil { return .pass([verdict.comparison]) }
+            // With equal scores every wrong class contributes the same term f(Δ), so a loss over
+            // C classes must be exactly C − 1 times the loss over 2 — the student's own numbers.
+            var scores = Matrix(rows: 2, columns: 4, repeating: 0.7)
+            var labels = [1, 3]
+            if case .matrix(let given)? = generator.inputs(for: testCase)["scores"],
+               case .integers(let givenLabels)? = generator.inputs(for: testCase)["labels"] {
+                guard given.columns > 2, (0..<given.rows).allSatisfy({ i in given[row: i].allSatisfy { $0 == given[i, 0] } }) else {
+                    throw CaseError(caseName: testCase.name, location: testCase.location,
+                                    message: "excludes-correct-class needs scores with more than 2 classes whose every row holds one value")
+                }
+                scores = given
+                labels = givenLabels
+            }
+            let classes = scores.columns
+            let twoClasses = Matrix(rows: scores.rows, columns: 2, elements: (0..<scores.rows).flatMap { [scores[$0, 0], scores[$0, 0]] })
+            let many: Values = ["scores": .matrix(scores), "labels": .integers(labels)]
+            let two: Values = ["scores": .matrix(twoClasses), "labels": .integers(labels.map { _ in 0 })]
+            return PropertyPlan(calls: [call(many), call(two)]) { r in
+                guard case .scalar(let lossMany)? = r[0]["loss"], case .scalar(let lossTwo)? = r[1]["loss"] else {
+                    return .fail(.missingResult, "no loss was returned")
+                }
+                let verdict = ValueComparator.compare(
+                    "loss with \(classes) equal scores, against \(classes - 1) × the loss with 2", expected: .scalar(Double(classes - 1) * lossTwo),
+                    got: .scalar(lossMany), tolerance: tol)
+                if verdict.problem == nil && lossTwo > 0 { return .pass([verdict.comparison]) }
                 var misconception: String?
-                if case .scalar(let got)? = r[0]["loss"], case .scalar(let want) = expected["loss"]!,
-                   [h.margin, h.margin * h.margin].contains(where: { Swift.abs(got - want - $0) < 1e-9 }) {
+                if lossTwo > 0, Swift.abs(lossMany - Double(classes) / 2 * lossTwo) <= 1e-9 * Swift.abs(lossMany) {
                     misconception = "The sum includes j = y_i, which adds exactly Δ per sample: sum over j ≠ y_i only."
                 }
-                return .fail(.propertyViolated, "with all scores equal every wrong class has margin Δ, so the loss must be (C − 1) terms of Δ, not C",
-                             comparisons: [verdict.comparison], misconception: misconception)
+                let reason = lossTwo > 0
+                    ? "with all scores equal each of the C − 1 wrong classes adds the same margin term, so C classes must give C − 1 times what 2 classes give"
+                    : "with all scores equal every wrong class has margin Δ > 0, so the loss cannot be 0"
+                return .fail(.propertyViolated, reason, comparisons: [verdict.comparison], misconception: misconception)
             }
         case .scaledWeightsStayZero:
             try requireFamily(family, property, testCase)
-            let x = InputGenerator.normalMatrix(rows: 6, columns: 3, using: &rng)
+            // Given inputs are used as they are; otherwise W is scaled until every margin holds by 1.5Δ.
+            var x = InputGenerator.normalMatrix(rows: 6, columns: 3, using: &rng)
             var w = InputGenerator.normalMatrix(rows: 3, columns: 4, using: &rng)
-            let s = x.dot(w)
-            let labels = s.argmaxRows()
-            let gap = (0..<s.rows).map { i in
-                s[i, labels[i]] - s[row: i].enumerated().filter { $0.offset != labels[i] }.map(\.element).max()!
-            }.min()!
-            w = w * ((h.margin * 1.5) / Swift.max(gap, 1e-3))
+            var labels = x.dot(w).argmaxRows()
+            var scores: Matrix
+            if case .matrix(let gw)? = given["weights"], case .matrix(let gx)? = given["inputs"], case .integers(let gy)? = given["labels"] {
+                (w, x, labels) = (gw, gx, gy)
+                scores = x.dot(w)
+            } else if case .matrix(let gs)? = given["scores"], case .integers(let gy)? = given["labels"] {
+                scores = gs
+                labels = gy
+            } else {
+                let s = x.dot(w)
+                let gap = (0..<s.rows).map { i in
+                    s[i, labels[i]] - s[row: i].enumerated().filter { $0.offset != labels[i] }.map(\.element).max()!
+                }.min()!
+                w = w * ((h.margin * 1.5) / Swift.max(gap, 1e-3))
+                scores = x.dot(w)
+            }
+            let met = (0..<scores.rows).allSatisfy { i in
+                (0..<scores.columns).allSatisfy { j in j == labels[i] || scores[i, j] - scores[i, labels[i]] + h.margin <= 0 }
+            }
+            try precondition(met, "scaled-weights-stay-zero needs inputs whose every margin is met (s_j − s_{y_i} + Δ ≤ 0), so that the SVM data loss is 0")
             var unregularized = h
             unregularized.regularization = 0
             let calls: [Invocation]
@@ -117,35 +173,40 @@ extension CaseRunner {
                 calls = [call(["weights": .matrix(w), "inputs": .matrix(x), "labels": .integers(labels)], unregularized),
                          call(["weights": .matrix(w * 2), "inputs": .matrix(x), "labels": .integers(labels)], unregularized)]
             } else {
-                what = "S = XW"
-                let scores = x.dot(w)
+                what = "S"
                 calls = [call(["scores": .matrix(scores), "labels": .integers(labels)]),
                          call(["scores": .matrix(scores * 2), "labels": .integers(labels)])]
             }
             return PropertyPlan(calls: calls) { r in
                 let verdicts = [
                     ValueComparator.compare("loss at \(what) (all margins met)", expected: .scalar(0), got: r[0]["loss"], tolerance: tol),
-                    ValueComparator.compare("loss at 2×(\(what))", expected: .scalar(0), got: r[1]["loss"], tolerance: tol),
+                    ValueComparator.compare("loss at 2\(what)", expected: .scalar(0), got: r[1]["loss"], tolerance: tol),
                 ]
                 var evaluation = CaseEvaluation.from(verdicts)
                 if !evaluation.passed {
                     evaluation.problem = .propertyViolated
-                    evaluation.reason = "every margin is met by at least 1.5Δ, so the SVM data loss is 0, and doubling only widens the margins: " + (evaluation.reason ?? "")
+                    evaluation.reason = "every margin is met, so the SVM data loss is 0, and doubling only widens the margins: " + (evaluation.reason ?? "")
                 }
                 return evaluation
             }
         case .softmaxNeverZero:
             try requireFamily(family, property, testCase)
-            let inputs: Values = ["scores": .matrix(Matrix([[10, -2, 3]])), "labels": .integers([0])]
+            var inputs: Values = ["scores": .matrix(Matrix([[10, -2, 3]])), "labels": .integers([0])]
+            if given["scores"] != nil, given["labels"] != nil { inputs = given }
+            guard case .integers(let labels)? = inputs["labels"], case .matrix(let scores)? = inputs["scores"] else {
+                throw CaseError(caseName: testCase.name, location: testCase.location, message: "softmax-never-zero needs scores and labels")
+            }
             return PropertyPlan(calls: [call(inputs)]) { r in
-                guard case .scalar(let loss)? = r[0]["loss"], case .matrix(let g)? = r[0]["gradient"], g.count == 3 else {
-                    return .fail(.missingResult, "no loss and 1×3 gradient were returned")
+                guard case .scalar(let loss)? = r[0]["loss"], case .matrix(let g)? = r[0]["gradient"],
+                      g.rows == scores.rows, g.columns == scores.columns else {
+                    return .fail(.missingResult, "no loss and \(scores.rows)×\(scores.columns) gradient were returned")
                 }
-                let comparison = Comparison(quantity: "loss of [10, -2, 3], label 0", expected: "> 0, and ∂L/∂s₀ < 0",
-                                            got: "\(ValueComparator.formatNumber(loss)), ∂L/∂s₀ = \(ValueComparator.formatNumber(g[0, 0]))",
-                                            relativeError: nil, tolerance: "strict", passed: loss > 0 && g[0, 0] < 0)
+                let pushes = labels.enumerated().map { g[$0.offset, $0.element] }
+                let comparison = Comparison(quantity: "loss, and ∂L/∂s_{y_i} of each sample", expected: "> 0, and every ∂L/∂s_{y_i} < 0",
+                                            got: "\(ValueComparator.formatNumber(loss)), \(ValueComparator.format(.series(pushes)))",
+                                            relativeError: nil, tolerance: "strict", passed: loss > 0 && pushes.allSatisfy { $0 < 0 })
                 if comparison.passed { return .pass([comparison]) }
-                return .fail(.propertyViolated, "softmax never reaches exactly 0: its loss stays positive and its gradient keeps pushing the correct class up",
+                return .fail(.propertyViolated, "softmax never reaches exactly 0: its loss stays positive and its gradient keeps pushing every correct class up",
                              comparisons: [comparison])
             }
         case .squaredHingeIsNotScaledHinge:
@@ -167,20 +228,43 @@ extension CaseRunner {
             }
         case .uniformScoresGiveLogC:
             try requireFamily(family, property, testCase)
-            let inputs: Values = ["scores": .matrix(Matrix(rows: 2, columns: 5, repeating: 3.7)), "labels": .integers([0, 4])]
+            var inputs: Values = ["scores": .matrix(Matrix(rows: 2, columns: 5, repeating: 3.7)), "labels": .integers([0, 4])]
+            if given["scores"] != nil, given["labels"] != nil { inputs = given }
+            guard case .matrix(let scores)? = inputs["scores"] else {
+                throw CaseError(caseName: testCase.name, location: testCase.location, message: "uniform-scores-give-log-c needs scores")
+            }
+            try precondition((0..<scores.rows).allSatisfy { i in scores[row: i].allSatisfy { $0 == scores[i, 0] } },
+                             "uniform-scores-give-log-c needs scores whose every row holds one value")
+            let classes = scores.columns
             return PropertyPlan(calls: [call(inputs)]) { r in
-                let verdict = ValueComparator.compare("loss with 5 equal scores", expected: .scalar(Foundation.log(5.0)), got: r[0]["loss"], tolerance: tol)
+                let verdict = ValueComparator.compare("loss with \(classes) equal scores", expected: .scalar(Foundation.log(Double(classes))),
+                                                      got: r[0]["loss"], tolerance: tol)
                 if verdict.problem == nil { return .pass([verdict.comparison]) }
-                return .fail(.propertyViolated, "with all C scores equal every class has probability 1/C, so the loss is log C = log 5",
+                return .fail(.propertyViolated, "with all C scores equal every class has probability 1/C, so the loss is log C = log \(classes)",
                              comparisons: [verdict.comparison])
             }
         case .numericallyStable:
+            try requireFamily(family, property, testCase)
             let inputs = generator.inputs(for: testCase)
-            let expected = try referenceOutputs(call(inputs), for: testCase)
+            // Literal expected values (written by hand, or recorded for a student kit) stand in
+            // for the reference.
+            let expected: Values
+            if case .literal(let values) = testCase.expected { expected = values } else {
+                expected = try referenceOutputs(call(inputs), for: testCase)
+            }
             return PropertyPlan(calls: [call(inputs)]) { r in
-                var evaluation = CaseEvaluation.from(expected.keys.sorted(by: outputOrder).map {
+                var verdicts = expected.keys.sorted(by: outputOrder).map {
                     ValueComparator.compare($0, expected: expected[$0]!, got: r[0][$0], tolerance: tol, isGradient: $0.hasPrefix("gradient"))
-                })
+                }
+                for (name, value) in r[0].sorted(by: { outputOrder($0.key, $1.key) }) where expected[name] == nil {
+                    if let bad = value.numbers.first(where: { !$0.isFinite }) {
+                        verdicts.append(ValueComparator.Verdict(
+                            comparison: Comparison(quantity: name, expected: "finite", got: ValueComparator.format(value),
+                                                   relativeError: nil, tolerance: "finite", passed: false),
+                            problem: .nonFinite, reason: "\(name) contains \(bad)"))
+                    }
+                }
+                var evaluation = CaseEvaluation.from(verdicts)
                 if evaluation.problem == .nonFinite {
                     evaluation.misconception = "exp of a large score overflows to infinity. Shift each row by its maximum first: softmax(s) = softmax(s − max s)."
                 }
@@ -188,28 +272,47 @@ extension CaseRunner {
             }
         case .regularizerPreference:
             try requireFamily(family, property, testCase)
+            // The lecture's w1 = [1, 0, 0, 0] and w2 = [.25, .25, .25, .25] score the same on
+            // x = [1, 1, 1, 1]; only the penalty tells them apart. A penalty is a sum over entries,
+            // R(W) = Σ r(W_k), so R(w1) = r(1) + 3 r(0) and R(w2) = 4 r(0.25), with r read off the
+            // student's own penalty of 1×1 weights.
             let w1: Values = ["weights": .matrix(Matrix([[1, 0, 0, 0]]))]
             let w2: Values = ["weights": .matrix(Matrix([[0.25, 0.25, 0.25, 0.25]]))]
-            let e1 = try referenceOutputs(call(w1), for: testCase), e2 = try referenceOutputs(call(w2), for: testCase)
-            return PropertyPlan(calls: [call(w1), call(w2)]) { r in
+            let entries = [1.0, 0, 0.25].map { ["weights": Value.matrix(Matrix([[$0]]))] }
+            return PropertyPlan(calls: [call(w1), call(w2)] + entries.map { call($0) }) { r in
+                let losses = r.map { values -> Double in if case .scalar(let v)? = values["loss"] { v } else { .nan } }
+                let r1 = losses[2], r0 = losses[3], rQuarter = losses[4]
                 var evaluation = CaseEvaluation.from([
-                    ValueComparator.compare("R(w1), w1 = [1, 0, 0, 0]", expected: e1["loss"]!, got: r[0]["loss"], tolerance: tol),
-                    ValueComparator.compare("R(w2), w2 = [.25, .25, .25, .25]", expected: e2["loss"]!, got: r[1]["loss"], tolerance: tol),
+                    ValueComparator.compare("R(w1), w1 = [1, 0, 0, 0], against r(1) + 3·r(0)", expected: .scalar(r1 + 3 * r0),
+                                            got: .scalar(losses[0]), tolerance: tol),
+                    ValueComparator.compare("R(w2), w2 = [.25, .25, .25, .25], against 4·r(0.25)", expected: .scalar(4 * rQuarter),
+                                            got: .scalar(losses[1]), tolerance: tol),
                 ])
                 if !evaluation.passed {
                     evaluation.problem = .propertyViolated
-                    evaluation.misconception = "w1·x = w2·x = 1 for x = [1, 1, 1, 1]: the penalty alone decides. L2 (Σ W²) prefers the spread-out w2 (0.25 < 1); L1 (Σ |W|) gives both 1."
+                    evaluation.reason = "a penalty adds up one term per weight, R(W) = Σ r(W_k), so w1 and w2 must cost what their entries cost one by one: " + (evaluation.reason ?? "")
+                    evaluation.misconception = "Sum the penalty over every entry: not a mean, and for L2 the square of each weight (Σ W²), not the norm ‖W‖."
+                } else {
+                    let preference = losses[0] > losses[1] ? "prefers the spread-out w2" : (losses[0] < losses[1] ? "prefers the sparse w1" : "is indifferent between w1 and w2")
+                    evaluation.comparisons.append(Comparison(quantity: "preference", expected: "—",
+                        got: "R(w1) = \(ValueComparator.formatNumber(losses[0])), R(w2) = \(ValueComparator.formatNumber(losses[1])): this penalty \(preference)",
+                        relativeError: nil, tolerance: "—", passed: true))
                 }
                 return evaluation
             }
         case .learningRateTooLargeDiverges:
             try requireFamily(family, property, testCase)
-            let function = TestFunction.named("ill-conditioned-bowl")!
-            let start = Matrix(rows: 1, columns: 5, repeating: 1)
+            var inputs: Values = ["parameters": .matrix(Matrix(rows: 1, columns: 5, repeating: 1)),
+                                  "objective": .text("ill-conditioned-bowl"), "steps": .integers([20])]
+            if given["parameters"] != nil, given["objective"] != nil { inputs = given }
+            guard case .matrix(let start)? = inputs["parameters"], case .text(let name)? = inputs["objective"],
+                  let function = TestFunction.named(name), name == "ill-conditioned-bowl" else {
+                throw CaseError(caseName: testCase.name, location: testCase.location,
+                                message: "learning-rate-too-large-diverges runs on objective: ill-conditioned-bowl, whose curvature (1 to 10) sets which rates diverge")
+            }
             var large = h, small = h
             large.learningRate = 0.5
             small.learningRate = 0.01
-            let inputs: Values = ["parameters": .matrix(start), "objective": .text(function.name), "steps": .integers([20])]
             return PropertyPlan(calls: [call(inputs, large), call(inputs, small)]) { r in
                 guard case .matrices(let big)? = r[0]["trajectory"], case .matrices(let little)? = r[1]["trajectory"],
                       let bigEnd = big.last, let littleEnd = little.last else {
@@ -217,7 +320,7 @@ extension CaseRunner {
                 }
                 let f0 = function.value(start), fBig = function.value(bigEnd), fSmall = function.value(littleEnd)
                 let comparison = Comparison(
-                    quantity: "f after 20 steps from f = \(ValueComparator.formatNumber(f0)) (α = 0.5, α = 0.01)",
+                    quantity: "f after \(big.count) steps from f = \(ValueComparator.formatNumber(f0)) (α = 0.5, α = 0.01)",
                     expected: "α = 0.5: above \(ValueComparator.formatNumber(f0)); α = 0.01: below",
                     got: "\(ValueComparator.formatNumber(fBig)); \(ValueComparator.formatNumber(fSmall))",
                     relativeError: nil, tolerance: "strict", passed: fBig > f0 && fSmall < f0)

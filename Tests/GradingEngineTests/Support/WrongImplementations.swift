@@ -307,3 +307,21 @@ struct ConstantGradientL1Regularization: Regularizer {
         LossAndGradient(loss: abs(weights).sum(), gradient: Matrix(rows: weights.rows, columns: weights.columns, repeating: 5))
     }
 }
+
+/// ‖W‖ where the course means Σ W²: not a sum of one term per weight.
+struct NormRegularization: Regularizer {
+    init(hyperparameters: Hyperparameters) {}
+    func penaltyAndGradient(weights: Matrix) -> LossAndGradient {
+        let norm = weights.elements.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        return LossAndGradient(loss: norm, gradient: norm == 0 ? .zeros(like: weights) : weights / norm)
+    }
+}
+
+/// The mean of |W| where the course means the sum.
+struct MeanL1Regularization: Regularizer {
+    init(hyperparameters: Hyperparameters) {}
+    func penaltyAndGradient(weights: Matrix) -> LossAndGradient {
+        let n = Double(max(weights.count, 1))
+        return LossAndGradient(loss: weights.elements.reduce(0) { $0 + abs($1) } / n, gradient: sign(weights) / n)
+    }
+}
