@@ -43,6 +43,8 @@ enum InstructorFixtures {
         }
         try fm.createDirectory(at: folder.appendingPathComponent("assignments"), withIntermediateDirectories: true)
         try fm.createDirectory(at: folder.appendingPathComponent(".build"), withIntermediateDirectories: true)
+        // The shared cache may not exist yet on a fresh clone; a link to nothing cannot be built into.
+        try fm.createDirectory(at: root.appendingPathComponent(".build/grade-workers"), withIntermediateDirectories: true)
         try fm.createSymbolicLink(at: folder.appendingPathComponent(".build/grade-workers"),
                                   withDestinationURL: root.appendingPathComponent(".build/grade-workers"))
         return folder
