@@ -19,10 +19,10 @@ enum GradingCommand {
     ///
     /// The run waits on a thread of its own, so that several runs in flight hold no thread of
     /// Swift's concurrency pool (two threads on a two-core machine).
-    static func run(_ arguments: [String], timeout: Double = 600) async throws -> Outcome {
+    static func run(_ arguments: [String], timeout: Double = 600, environment: [String: String] = [:]) async throws -> Outcome {
         let outcome = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Outcome, any Error>) in
             Thread.detachNewThread {
-                continuation.resume(with: Result { try GradeCommandRunner().run(arguments, timeout: timeout) })
+                continuation.resume(with: Result { try GradeCommandRunner().run(arguments, timeout: timeout, environment: environment) })
             }
         }
         if outcome.timedOut {

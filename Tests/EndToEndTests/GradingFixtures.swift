@@ -23,6 +23,11 @@ enum GradingFixture: String, CaseIterable, Sendable, CustomStringConvertible {
     /// looping component costs seconds, yet far above what a correct case needs.
     static let hostileTimeout = 3
 
+    /// A variable every fixture run gets, standing in for a CI job's token: student code must not see it.
+    static let secretName = "GRADE_E2E_CI_TOKEN"
+    /// Its value.
+    static let secretValue = "ci-token-5b1e0c7d"
+
     /// The arguments that grade this fixture, without the report options.
     var arguments: [String] {
         switch self {
@@ -101,7 +106,7 @@ struct GradedFixture: Sendable {
         for (option, name) in reportNames.sorted(by: { $0.key < $1.key }) {
             arguments += [option, folder.appendingPathComponent(name).path]
         }
-        let outcome = try await GradingCommand.run(arguments)
+        let outcome = try await GradingCommand.run(arguments, environment: [GradingFixture.secretName: GradingFixture.secretValue])
         func report(_ name: String) -> Data? { try? Data(contentsOf: folder.appendingPathComponent(name)) }
         return GradedFixture(
             fixture: fixture, outcome: outcome,

@@ -22,15 +22,15 @@ struct WorkerProcess {
     let errors: Int32
 
     /// Starts `executable` with `environment` (`NAME=value` strings).
-    static func spawn(executable: String, environment: [String]) -> Result<WorkerProcess, SpawnError> {
+    static func spawn(executable: String, environment: [String], workingDirectory: String? = nil) -> Result<WorkerProcess, SpawnError> {
         // Between creating a pipe and marking it close-on-exec, a worker spawned by another
         // thread would inherit it and keep it open; spawning one at a time closes that window.
-        spawnLock.withLock { _ in spawnLocked(executable: executable, environment: environment) }
+        spawnLock.withLock { _ in spawnLocked(executable: executable, environment: environment, workingDirectory: workingDirectory) }
     }
 
     private static let spawnLock = Mutex(())
 
-    private static func spawnLocked(executable: String, environment: [String]) -> Result<WorkerProcess, SpawnError> {
+    private static func spawnLocked(executable: String, environment: [String], workingDirectory: String?) -> Result<WorkerProcess, SpawnError> {
         guard let stdin = makePipe(), let stdout = makePipe(), let stderr = makePipe() else {
             return .failure(SpawnError(message: "cannot create pipes: \(String(cString: strerror(errno)))"))
         }
@@ -46,6 +46,12 @@ struct WorkerProcess {
         typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
         if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") {
             _ = unsafeBitCast(symbol, to: AddCloseFrom.self)(&actions, 3)
+        }
+        // Likewise posix_spawn_file_actions_addchdir_np (glibc 2.29).
+        typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
+        if let workingDirectory,
+           let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addchdir_np") {
+            _ = workingDirectory.withCString { unsafeBitCast(symbol, to: AddChdir.self)(&actions, $0) }
         }
 
         var attributes = posix_spawnattr_t()

@@ -38,18 +38,33 @@ public final class WorkerSupervisor: Sendable {
         self.executable = executable
         self.limits = limits
         _ = Self.ignoreBrokenPipes
-        var environment = ProcessInfo.processInfo.environment
+        scratch = FileManager.default.temporaryDirectory
+            .appendingPathComponent("grade-worker-\(UUID().uuidString)", isDirectory: true)
+        try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        // Student code sees none of the grader's environment (a CI job's tokens live there),
+        // only what a Swift program needs, and starts in a private scratch folder.
+        var environment = [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            "LANG": "C.UTF-8",
+            "HOME": scratch.path,
+            "TMPDIR": scratch.path,
+        ]
         // The crash backtracer prints kilobytes and can outlast a CPU budget; the
         // `Fatal error: …` line is printed without it.
         environment["SWIFT_BACKTRACE"] = "enable=no"
         for (name, value) in limits.environment { environment[name] = value }
         state = Mutex(SupervisorState(
             executable: executable.path, limits: limits,
-            environment: environment.map { "\($0.key)=\($0.value)" }.sorted()))
+            environment: environment.map { "\($0.key)=\($0.value)" }.sorted(),
+            workingDirectory: scratch.path))
     }
+
+    /// The folder workers start in and use as HOME and TMPDIR; removed with the supervisor.
+    private let scratch: URL
 
     deinit {
         shutdown()
+        try? FileManager.default.removeItem(at: scratch)
     }
 
     /// Runs one request and says how it ended.
@@ -89,7 +104,10 @@ struct SupervisorState: ~Copyable {
     private let decoder: JSONDecoder
     private var readBuffer = [UInt8](repeating: 0, count: 64 << 10)
 
-    init(executable: String, limits: WorkerResourceLimits, environment: [String]) {
+    let workingDirectory: String
+
+    init(executable: String, limits: WorkerResourceLimits, environment: [String], workingDirectory: String) {
+        self.workingDirectory = workingDirectory
         self.executable = executable
         self.limits = limits
         self.environment = environment
@@ -124,7 +142,7 @@ struct SupervisorState: ~Copyable {
             self.worker = nil
         }
         guard worker == nil else { return nil }
-        switch WorkerProcess.spawn(executable: executable, environment: environment) {
+        switch WorkerProcess.spawn(executable: executable, environment: environment, workingDirectory: workingDirectory) {
         case .success(let started):
             worker = started
             workersStarted += 1

@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Student code runs without the grader's environment or working directory: a course CI job's
+/// tokens and the repository's files are not where a submission starts.
+@Suite("Grading: what student code can see")
+struct GradingIsolationTests {
+    @Test("student code does not see the grader's environment variables")
+    func environmentIsNotInherited() async throws {
+        let run = try await GradingFixture.hostile.run
+        let junit = String(decoding: try #require(run.junit), as: UTF8.self)
+        #expect(junit.contains("environment: "), "the hostile fixture prints its environment")
+        #expect(!junit.contains(GradingFixture.secretValue))
+        #expect(!run.outcome.standardOutput.contains(GradingFixture.secretValue))
+        #expect(!junit.contains(GradingFixture.secretName))
+    }
+
+    @Test("student code starts in a scratch folder, not in the course repository")
+    func workingDirectoryIsAScratchFolder() async throws {
+        let run = try await GradingFixture.hostile.run
+        let junit = String(decoding: try #require(run.junit), as: UTF8.self)
+        let line = try #require(junit.components(separatedBy: "\n").first { $0.contains("working directory: ") })
+        #expect(line.contains("grade-worker-"), "\(line)")
+        #expect(!line.hasSuffix(FileManager.default.currentDirectoryPath), "\(line)")
+    }
+}
