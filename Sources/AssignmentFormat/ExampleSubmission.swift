@@ -21,10 +21,13 @@ public struct ExampleSubmission: Sendable, Hashable {
     public var breaks: [String]
     /// Problems that must appear among the failing cases (empty: no expectation).
     public var expectedProblems: [Problem]
+    /// The submission the example changes: `reference`, or a folder relative to the example's
+    /// own folder; nil when the example folder is a whole submission.
+    public var base: String?
 
     /// The name of the manifest file in each example folder.
     public static let manifestName = "example.yaml"
-    static let allowedFields = ["description", "breaks", "expect_problems"]
+    static let allowedFields = ["description", "breaks", "expect_problems", "base"]
 
     /// Creates an example.
     public init(name: String, directory: URL, description: String, breaks: [String], expectedProblems: [Problem] = []) {
@@ -102,6 +105,14 @@ public struct ExampleSubmission: Sendable, Hashable {
                     log.report(file.location(item), "unknown problem '\(text)' in 'expect_problems'",
                                suggestion: NameSuggestion.suggestion(for: text, among: known, noun: "problems"))
                 }
+            }
+        }
+        if let node = fields["base"], let text = file.string(node, "'base'") {
+            if text == "reference" || FileManager.default.fileExists(atPath: directory.appendingPathComponent(text).path) {
+                example.base = text
+            } else {
+                log.report(file.location(node), "'base' names '\(text)', which is neither 'reference' nor a folder next to the example",
+                           suggestion: "write base: reference to lay the example's files over the reference")
             }
         }
         return log.problems.count == before ? example : nil

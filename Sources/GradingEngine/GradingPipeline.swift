@@ -34,9 +34,29 @@ public struct GradingPipeline: Sendable {
     /// - Parameters:
     ///   - label: how reports name the submission (a path, or `reference`).
     ///   - timeout: when set, the wall-clock seconds of every case, overriding the case files.
-    public func grade(assignment: Assignment, submission: URL, label: String, runSeed: UInt64 = 0,
+    ///   - base: when set, `submission` holds only changes to this submission (``SubmissionOverlay``).
+    public func grade(assignment: Assignment, submission: URL, base: URL? = nil, label: String, runSeed: UInt64 = 0,
                       filter: CaseFilter? = nil, timeout: Double? = nil,
                       progress: (CheckResult) -> Void = { _ in }) throws(CaseError) -> (run: GradeRun, timings: Timings) {
+        guard let base else {
+            return try grade(assignment: assignment, folder: submission, label: label, runSeed: runSeed,
+                             filter: filter, timeout: timeout, progress: progress)
+        }
+        let merged: URL
+        do {
+            merged = try SubmissionOverlay.merge(base: base, overlay: submission)
+        } catch {
+            throw CaseError(caseName: label, location: SourceLocation(file: submission.path, line: 0, column: 0),
+                            message: error.description)
+        }
+        defer { try? FileManager.default.removeItem(at: merged) }
+        return try grade(assignment: assignment, folder: merged, label: label, runSeed: runSeed,
+                         filter: filter, timeout: timeout, progress: progress)
+    }
+
+    private func grade(assignment: Assignment, folder submission: URL, label: String, runSeed: UInt64,
+                       filter: CaseFilter?, timeout: Double?,
+                       progress: (CheckResult) -> Void) throws(CaseError) -> (run: GradeRun, timings: Timings) {
         var assignment = assignment
         if let timeout {
             assignment.defaultTimeout = timeout

@@ -18,6 +18,9 @@ struct GradeAssignment: ParsableCommand {
     @Option(help: ArgumentHelp("The folder of .swift files to grade, or 'reference'.", valueName: "dir"))
     var submission: String?
 
+    @Option(help: ArgumentHelp("Grade --submission as changes to this submission ('reference' or a folder): its files, with the submission's files in place of those of the same name.", valueName: "dir"))
+    var base: String?
+
     @Option(help: ArgumentHelp("Only cases whose component or name matches (wildcards * ?, comma-separated).", valueName: "pattern"))
     var filter: String?
 
@@ -53,12 +56,14 @@ struct GradeAssignment: ParsableCommand {
 
     func validate() throws {
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+        if base != nil, submission == nil { throw ValidationError("--base needs --submission: the folder of changes to lay over it") }
     }
 
     func run() throws {
         let layout = try ProjectLayout.locate()
         let assignment = try layout.loadAssignment(self.assignment)
         let submission = try layout.submission(self.submission, assignment: assignment)
+        let base = try self.base.map { name throws(CouldNotGrade) in try layout.submission(name, assignment: assignment).url }
         let pipeline = GradingPipeline(packageRoot: layout.root)
         let filter = self.filter.map(CaseFilter.init)
         if let filter, !assignment.cases.contains(where: filter.matches) {
@@ -67,7 +72,7 @@ struct GradeAssignment: ParsableCommand {
         let progress = ProgressLine(total: assignment.cases.filter { filter?.matches($0) ?? true }.count)
         let graded: (run: GradeRun, timings: GradingPipeline.Timings)
         do {
-            graded = try pipeline.grade(assignment: assignment, submission: submission.url, label: submission.label,
+            graded = try pipeline.grade(assignment: assignment, submission: submission.url, base: base, label: submission.label,
                                         runSeed: seed, filter: filter, timeout: timeout, progress: progress.advance)
         } catch {
             progress.clear()

@@ -74,7 +74,7 @@ struct Validate: ParsableCommand {
 
     /// Grades the reference; true when it scores 100%. Prints every case it fails, with the case's place.
     private func checkReference(_ assignment: Assignment, pipeline: GradingPipeline, layout: ProjectLayout) throws -> Bool {
-        let run = try grade(assignment, submission: layout.reference, label: "reference", pipeline: pipeline, layout: layout)
+        let run = try grade(assignment, submission: layout.reference, base: nil, label: "reference", pipeline: pipeline, layout: layout)
         let seconds = String(format: "%.1f s", run.duration)
         guard run.build.succeeded else {
             print("reference: does not compile (\(seconds))")
@@ -102,7 +102,8 @@ struct Validate: ParsableCommand {
     /// Grades an example; true when it breaks exactly what its manifest says.
     private func check(_ example: ExampleSubmission, of assignment: Assignment, pipeline: GradingPipeline,
                        layout: ProjectLayout) throws -> Bool {
-        let run = try grade(assignment, submission: example.directory, label: layout.relativePath(example.directory),
+        let base = example.base.map { $0 == "reference" ? layout.reference : example.directory.appendingPathComponent($0) }
+        let run = try grade(assignment, submission: example.directory, base: base, label: layout.relativePath(example.directory),
                             pipeline: pipeline, layout: layout)
         let verdict = ExampleVerdict(example: example, run: run)
         let mismatches = verdict.mismatches
@@ -118,10 +119,10 @@ struct Validate: ParsableCommand {
         return mismatches.isEmpty
     }
 
-    private func grade(_ assignment: Assignment, submission: URL, label: String, pipeline: GradingPipeline,
+    private func grade(_ assignment: Assignment, submission: URL, base: URL?, label: String, pipeline: GradingPipeline,
                        layout: ProjectLayout) throws -> GradeRun {
         do {
-            return try pipeline.grade(assignment: assignment, submission: submission, label: label).run
+            return try pipeline.grade(assignment: assignment, submission: submission, base: base, label: label).run
         } catch {
             var located = error
             located.location.file = layout.relativePath(assignment.directory) + "/" + error.location.file

@@ -33,8 +33,9 @@ enum GradingFixture: String, CaseIterable, Sendable, CustomStringConvertible {
         switch self {
         case .reference: ["assignment3", "--submission", "reference"]
         case .starter: ["assignment3"]
-        case .hostile: ["assignment3", "--submission", "Tests/Fixtures/e2e/hostile", "--timeout", String(Self.hostileTimeout)]
-        case .wrongGradient, .doesNotCompile: ["assignment3", "--submission", "Tests/Fixtures/e2e/\(rawValue)"]
+        case .hostile: ["assignment3", "--submission", "Tests/Fixtures/e2e/hostile", "--base", "reference",
+                        "--timeout", String(Self.hostileTimeout)]
+        case .wrongGradient, .doesNotCompile: ["assignment3", "--submission", "Tests/Fixtures/e2e/\(rawValue)", "--base", "reference"]
         }
     }
 

@@ -59,8 +59,14 @@ struct InstructorReleaseTests {
 
         for (name, submission) in [("reference", F.root.appendingPathComponent("reference")),
                                    ("softmax-log10", F.root.appendingPathComponent("assignments/assignment3/examples/softmax-log10"))] {
+            // A whole submission (the kit has no reference to lay an example over): the
+            // reference, with the example's files in place of its own.
             let copy = folder.appendingPathComponent(name)
-            try FileManager.default.copyItem(at: submission, to: copy)
+            try FileManager.default.copyItem(at: F.root.appendingPathComponent("reference"), to: copy)
+            for file in try FileManager.default.contentsOfDirectory(atPath: submission.path) where file.hasSuffix(".swift") {
+                try? FileManager.default.removeItem(at: copy.appendingPathComponent(file))
+                try FileManager.default.copyItem(at: submission.appendingPathComponent(file), to: copy.appendingPathComponent(file))
+            }
             let inKit = folder.appendingPathComponent("\(name)-kit.json"), inCourse = folder.appendingPathComponent("\(name)-course.json")
             let student = try kitGrade.run(["assignment3", "--submission", copy.path, "--gradescope", inKit.path], in: kit)
             let course = try F.grade.run(["assignment3", "--submission", copy.path, "--gradescope", inCourse.path])
@@ -105,8 +111,8 @@ struct InstructorReleaseTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         // A submission that fails hidden cases, so their reports would carry details if any leaked.
         let submission = F.root.appendingPathComponent("assignments/assignment3/examples/loss-sum-not-mean").path
-        let staff = try F.grade.run(["assignment3", "--submission", submission, "--staff", "--verbose"])
-        let student = try F.grade.run(["assignment3", "--submission", submission, "--verbose",
+        let staff = try F.grade.run(["assignment3", "--submission", submission, "--base", "reference", "--staff", "--verbose"])
+        let student = try F.grade.run(["assignment3", "--submission", submission, "--base", "reference", "--verbose",
                                        "--junit", folder.appendingPathComponent("junit.xml").path,
                                        "--gradescope", folder.appendingPathComponent("results.json").path,
                                        "--markdown", folder.appendingPathComponent("summary.md").path])

@@ -77,7 +77,7 @@ struct InstructorToolsTests {
         let example = copy.appendingPathComponent("examples/claims-l1")
         try FileManager.default.createDirectory(at: copy.appendingPathComponent("examples"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: F.root.appendingPathComponent("assignments/assignment3/examples/l2-gradient-missing-2"), to: example)
-        try "description: \"Claims the wrong component\"\nbreaks: [l1-regularization]\nexpect_problems: [non-finite]\n"
+        try "description: \"Claims the wrong component\"\nbreaks: [l1-regularization]\nexpect_problems: [non-finite]\nbase: reference\n"
             .write(to: example.appendingPathComponent("example.yaml"), atomically: true, encoding: .utf8)
 
         let result = try F.grade.run(["validate", copy.path])
