@@ -42,12 +42,15 @@ final class CannedExecutor: InvocationExecutor {
     let outcome: ExecutionOutcome
     /// The number of batches run so far.
     private(set) var batches = 0
+    /// The wall-clock limit of each batch, in order.
+    private(set) var timeouts: [Double] = []
 
     /// Creates an executor that always answers `outcome`.
     init(_ outcome: ExecutionOutcome) { self.outcome = outcome }
 
     func execute(_ invocations: [Invocation], limits: CaseLimits) -> ExecutionOutcome {
         batches += 1
+        timeouts.append(limits.timeout)
         return outcome
     }
 }
