@@ -53,6 +53,8 @@ enum KitFiles {
 
     static let gitignore = """
         .build/
+        .build-*/
+        Package.resolved
         .swiftpm/
         *.xml
         results.json

@@ -46,8 +46,7 @@ struct StudentKit {
             }
             try write(KitFiles.referenceStub, to: sources.appendingPathComponent("Reference/Registration.swift"))
             try write(KitFiles.packageManifest(dependencies: try dependencyLines()), to: out.appendingPathComponent("Package.swift"))
-            let resolved = layout.root.appendingPathComponent("Package.resolved")
-            if fm.fileExists(atPath: resolved.path) { try fm.copyItem(at: resolved, to: out.appendingPathComponent("Package.resolved")) }
+            // No Package.resolved: the commit ids it pins are those of this machine's package copies.
             let docs = layout.root.appendingPathComponent("docs/case-format.md")
             if fm.fileExists(atPath: docs.path) {
                 try fm.createDirectory(at: out.appendingPathComponent("docs"), withIntermediateDirectories: true)
