@@ -38,8 +38,9 @@ public struct MulticlassSVM: ScoreLoss {
         //   }
         //   ... divide both by N ...
         //
-        // Vectorized (`svm_loss_vectorized`): margins = maximum(scores - correctColumn + margin, 0)
-        // with correctColumn N×1, then zero the y_i entries before summing.
+        // Vectorized (`svm_loss_vectorized`): margins = maximum(scores - scores.picking(labels) + margin, 0)
+        // (`picking` is numpy's scores[np.arange(N), y], an N×1 column), then zero the y_i entries
+        // (Matrix.oneHot(labels, classes: c) marks them) before summing.
         //
         // Classic mistakes:
         // - Summing over j = y_i too: that adds exactly Δ to every L_i.

@@ -24,8 +24,8 @@ public struct SoftmaxCrossEntropy: ScoreLoss {
         //   shifted = scores - scores.max(axis=1, keepdims=True)   → scores - scores.max(axis: 1)
         //   exp_s   = np.exp(shifted)                              → exp(shifted)
         //   p       = exp_s / exp_s.sum(axis=1, keepdims=True)     → expS / expS.sum(axis: 1)
-        //   loss    = -np.log(p[range(N), y]).mean()               → a loop over i of -log(p[i, labels[i]])
-        //   dS      = p; dS[range(N), y] -= 1; dS /= N              → var dS = p; dS[i, labels[i]] -= 1; ...
+        //   loss    = -np.log(p[range(N), y]).mean()               → -log(p.picking(labels)).mean()
+        //   dS      = p; dS[range(N), y] -= 1; dS /= N              → (p - Matrix.oneHot(labels, classes: c)) / Double(n)
         //
         // Numeric stability: shift each row by its max before exp. Scores like [1000, 9, 9, 9]
         // overflow e^1000 otherwise; the test expects a finite loss. For the log, prefer the
