@@ -21,6 +21,7 @@ public enum WorkerLoop {
         dup2(2, 1)
         lineBufferStandardOutput()
         WorkerLimits.fromEnvironment().apply()
+        WorkerSandbox.apply()
 
         var registry = ComponentRegistry()
         register(&registry)

@@ -65,7 +65,8 @@ public struct GradingPipeline: Sendable {
         let started = Date()
         let built = SubmissionBuilder(packageRoot: packageRoot).build(submission: submission)
         let buildSeconds = Date().timeIntervalSince(started)
-        let supervisor = built.executable.map { WorkerSupervisor(executable: $0, limits: limits) }
+        // Student code must not read the course repository: the reference and hidden cases live there.
+        let supervisor = built.executable.map { WorkerSupervisor(executable: $0, limits: limits, hiddenFolders: [packageRoot]) }
         defer { supervisor?.shutdown() }
         let executor: any InvocationExecutor = supervisor.map { SupervisedExecutor(supervisor: $0) } ?? UnbuiltExecutor()
         let grader = Grader(assignment: assignment, executor: executor, runSeed: runSeed, filter: filter)

@@ -24,4 +24,32 @@ struct GradingIsolationTests {
         #expect(line.contains("grade-worker-"), "\(line)")
         #expect(!line.hasSuffix(FileManager.default.currentDirectoryPath), "\(line)")
     }
+
+    @Test("student code cannot read the grader's environment through /proc")
+    func parentEnvironmentIsUnreadable() async throws {
+        let run = try await GradingFixture.hostile.run
+        let junit = String(decoding: try #require(run.junit), as: UTF8.self)
+        let line = try #require(junit.components(separatedBy: "\n").first { $0.contains("parent environment: ") })
+        #expect(line.hasSuffix("parent environment: unreadable"), "\(line.prefix(300))")
+    }
+
+    @Test("student code cannot read the course repository's reference")
+    func repositoryIsHidden() async throws {
+        let run = try await GradingFixture.hostile.run
+        let junit = String(decoding: try #require(run.junit), as: UTF8.self)
+        let line = try #require(junit.components(separatedBy: "\n").first { $0.contains("reference source: ") })
+        #expect(line.hasSuffix("reference source: unreadable"), "\(line)")
+    }
+
+    @Test("a grader running as root runs student code as nobody")
+    func rootGraderDropsPrivileges() async throws {
+        let run = try await GradingFixture.hostile.run
+        let junit = String(decoding: try #require(run.junit), as: UTF8.self)
+        let line = try #require(junit.components(separatedBy: "\n").first { $0.contains("user id: ") })
+        if getuid() == 0 {
+            #expect(line.hasSuffix("user id: 65534"), "\(line)")
+        } else {
+            #expect(line.hasSuffix("user id: \(getuid())"), "\(line)")
+        }
+    }
 }

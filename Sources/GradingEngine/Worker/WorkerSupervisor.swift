@@ -34,13 +34,21 @@ public final class WorkerSupervisor: Sendable {
     private let state: Mutex<SupervisorState>
 
     /// Creates a supervisor; the first worker starts with the first request.
-    public init(executable: URL, limits: WorkerResourceLimits = .default) {
+    ///
+    /// - Parameter hiddenFolders: folders student code must not read (the course repository,
+    ///   with the reference and hidden cases); each worker covers them before student code runs
+    ///   (see `WorkerSandbox`).
+    public init(executable: URL, limits: WorkerResourceLimits = .default, hiddenFolders: [URL] = []) {
         self.executable = executable
         self.limits = limits
         _ = Self.ignoreBrokenPipes
+        _ = Self.keepEnvironmentPrivate
         scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("grade-worker-\(UUID().uuidString)", isDirectory: true)
-        try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        // World-writable and sticky: a root grader's workers run as nobody.
+        try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true,
+                                                 attributes: [.posixPermissions: 0o1777])
+        try? FileManager.default.setAttributes([.posixPermissions: 0o1777], ofItemAtPath: scratch.path)
         // Student code sees none of the grader's environment (a CI job's tokens live there),
         // only what a Swift program needs, and starts in a private scratch folder.
         var environment = [
@@ -53,6 +61,9 @@ public final class WorkerSupervisor: Sendable {
         // `Fatal error: …` line is printed without it.
         environment["SWIFT_BACKTRACE"] = "enable=no"
         for (name, value) in limits.environment { environment[name] = value }
+        if !hiddenFolders.isEmpty {
+            environment["GRADE_WORKER_HIDE"] = hiddenFolders.map { $0.standardizedFileURL.path }.joined(separator: ":")
+        }
         state = Mutex(SupervisorState(
             executable: executable.path, limits: limits,
             environment: environment.map { "\($0.key)=\($0.value)" }.sorted(),
@@ -90,6 +101,16 @@ public final class WorkerSupervisor: Sendable {
     /// Writing to the pipe of a worker that has died must fail with `EPIPE`, not kill the grader.
     private static let ignoreBrokenPipes: Void = {
         signal(SIGPIPE, SIG_IGN)
+    }()
+
+    /// A worker of the same user could read the grader's `/proc/<pid>/environ` (a CI job's
+    /// tokens); a non-dumpable process's `/proc` files belong to root. (A root grader's workers
+    /// run as nobody instead.)
+    private static let keepEnvironmentPrivate: Void = {
+        typealias Prctl = @convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32
+        guard geteuid() != 0, let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "prctl") else { return }
+        let setDumpable: Int32 = 4
+        _ = unsafeBitCast(symbol, to: Prctl.self)(setDumpable, 0, 0, 0, 0)
     }()
 }
 
