@@ -40,6 +40,3 @@ public enum Value: Sendable, Hashable, Codable {
         }
     }
 }
-
-/// Named values: the inputs of an invocation, or its outputs.
-public typealias Values = [String: Value]

@@ -1,31 +1,3 @@
-/// A seeded random number generator (SplitMix64): the same seed gives the same
-/// numbers on every machine, so that graded runs are reproducible.
-public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable, Codable {
-    private var state: UInt64
-
-    /// Creates a generator from a seed.
-    public init(seed: UInt64) { state = seed }
-
-    /// The next 64 random bits.
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A uniform integer in `0..<upperBound`, drawn the same way on every platform.
-    public mutating func nextIndex(below upperBound: Int) -> Int {
-        precondition(upperBound > 0, "upperBound must be positive")
-        return Int(next() % UInt64(upperBound))
-    }
-
-    /// A uniform Double in `[0, 1)` with 53 random bits.
-    public mutating func nextUnit() -> Double {
-        Double(next() >> 11) * 0x1.0p-53
-    }
-}
 
 /// The seeded source of minibatch indices, as `np.random.choice(N, batch_size)`.
 ///

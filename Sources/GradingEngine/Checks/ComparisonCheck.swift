@@ -70,10 +70,3 @@ func outputOrder(_ a: String, _ b: String) -> Bool {
     func rank(_ s: String) -> Int { s == "loss" ? 0 : (s.hasPrefix("gradient") ? 1 : 2) }
     return rank(a) != rank(b) ? rank(a) < rank(b) : a < b
 }
-
-/// The verdict on a case before it is dressed as a ``CheckResult``.
-struct CaseOutcome {
-    var status: CheckStatus
-    var evaluation: CaseEvaluation
-    var output: CapturedOutput
-}

@@ -1,0 +1,19 @@
+import Foundation
+import GradeKit
+
+/// A component of an assignment, as declared in its metadata.
+public struct ComponentSpec: Sendable, Hashable {
+    /// The stable name submissions register, such as `multiclass-svm`.
+    public var name: String
+    /// The human title, such as `Multiclass SVM loss`.
+    public var title: String
+    /// The protocol it conforms to.
+    public var family: ComponentFamily
+
+    /// Creates a component specification.
+    public init(name: String, title: String, family: ComponentFamily) {
+        self.name = name
+        self.title = title
+        self.family = family
+    }
+}

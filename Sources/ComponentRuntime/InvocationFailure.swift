@@ -1,0 +1,27 @@
+import GradeKit
+
+/// Why an invocation produced no outputs, when the process survived it.
+public enum InvocationFailure: Error, Sendable, Hashable, Codable {
+    /// The submission registered nothing under this name.
+    case notRegistered(component: String)
+    /// The submission registered the name with a type of another family.
+    case wrongFamily(component: String, expected: ComponentFamily, registered: ComponentFamily)
+    /// An input the family needs is missing or of the wrong kind (a fault of the case, not the student).
+    case badInput(name: String, expected: String)
+    /// An input names a function or objective the runtime does not know.
+    case unknownName(input: String, name: String)
+
+    /// A sentence a student or instructor can act on.
+    public var message: String {
+        switch self {
+        case .notRegistered(let c):
+            "no conformance is registered under \"\(c)\" in registerComponents(in:)"
+        case .wrongFamily(let c, let expected, let registered):
+            "\"\(c)\" is registered as a \(registered.rawValue), but it must be a \(expected.rawValue)"
+        case .badInput(let name, let expected):
+            "input \"\(name)\" must be \(expected)"
+        case .unknownName(let input, let name):
+            "input \"\(input)\" names \"\(name)\", which is not known"
+        }
+    }
+}
