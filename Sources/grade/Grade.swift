@@ -37,15 +37,3 @@ struct Grade: ParsableCommand {
         }
     }
 }
-
-/// The exit statuses of every command.
-enum ExitStatus {
-    static let passed: Int32 = 0
-    static let failed: Int32 = 1
-    static let couldNotGrade: Int32 = 2
-}
-
-/// A reason grading could not even start: exit status 2 with the message.
-struct CouldNotGrade: Error {
-    var message: String
-}
