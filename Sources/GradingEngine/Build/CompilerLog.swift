@@ -105,17 +105,22 @@ struct CompilerLog {
                           message: "\(required); none was found")
     }
 
-    /// Parses `path:line:column: severity: message`.
+    /// Parses `path:line:column: severity: message`, and the linker's `path:line: severity: message`
+    /// (column 1), which is what an incremental build reports when the entry point no longer
+    /// finds `registerComponents(in:)`.
     static func parse(_ line: String) -> (file: String, line: Int, column: Int, severity: String, message: String)? {
         for severity in ["error", "warning", "note"] {
             guard let marker = line.range(of: ": \(severity): ") else { continue }
             let location = line[..<marker.lowerBound].split(separator: ":", omittingEmptySubsequences: false)
-            guard location.count >= 3, let column = Int(location[location.count - 1]), let number = Int(location[location.count - 2]) else {
-                continue
+            let message = String(line[marker.upperBound...])
+            if location.count >= 3, let column = Int(location[location.count - 1]), let number = Int(location[location.count - 2]) {
+                let file = location.dropLast(2).joined(separator: ":")
+                if !file.isEmpty { return (file, number, column, severity, message) }
             }
-            let file = location.dropLast(2).joined(separator: ":")
-            guard !file.isEmpty else { continue }
-            return (file, number, column, severity, String(line[marker.upperBound...]))
+            if location.count >= 2, let number = Int(location[location.count - 1]) {
+                let file = location.dropLast().joined(separator: ":")
+                if !file.isEmpty { return (file, number, 1, severity, message) }
+            }
         }
         return nil
     }
