@@ -347,8 +347,7 @@ struct CaseFileReader {
     /// The output holding the gradient with respect to `input`: `gradientFirst` for `first`
     /// when the family has it, otherwise `gradient`.
     static func gradientOutput(for input: String, in signature: FamilySignature?) -> String {
-        let specific = "gradient" + input.prefix(1).uppercased() + input.dropFirst()
-        return signature?.output(named: specific) != nil ? specific : "gradient"
+        signature?.gradients.first { $0.input == input }?.output ?? "gradient"
     }
 
     private func convergence(_ node: Node, of caseWhat: String) -> ConvergenceSpec? {

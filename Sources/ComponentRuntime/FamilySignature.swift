@@ -156,3 +156,19 @@ public struct FamilySignature: Sendable, Hashable {
                                   Port("lossHistory", .series, "the minibatch loss of every iteration")]),
     ]
 }
+
+extension FamilySignature {
+    /// The inputs the family's gradients are taken with respect to, each with the output that
+    /// holds that gradient; empty for families without one.
+    public var gradients: [(input: String, output: String)] {
+        switch family {
+        case .scoreLoss: [("scores", "gradient")]
+        case .regressionLoss: [("predictions", "gradient")]
+        case .pairwiseLoss: [("first", "gradientFirst"), ("second", "gradientSecond")]
+        case .tripletLoss: [("anchors", "gradientAnchors"), ("positives", "gradientPositives"), ("negatives", "gradientNegatives")]
+        case .distillationLoss: [("studentLogits", "gradient")]
+        case .regularizer, .linearObjective: [("weights", "gradient")]
+        case .numericalGradient, .optimizer, .learningRateSchedule, .minibatchTrainer: []
+        }
+    }
+}

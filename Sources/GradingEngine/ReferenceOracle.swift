@@ -4,22 +4,19 @@ import GradeKit
 import Reference
 
 /// The trusted implementation, run in the grader's own process to compute expected values.
-public struct ReferenceOracle: Sendable {
-    /// Creates the oracle.
-    public init() {}
+public struct ReferenceOracle {
+    private let invoker: ComponentInvoker
+
+    /// Creates the oracle over the reference's registered components.
+    public init() {
+        var registry = ComponentRegistry()
+        Reference.registerComponents(in: &registry)
+        invoker = ComponentInvoker(registry: registry)
+    }
 
     /// The reference's outputs for an invocation.
     public func outputs(for invocation: Invocation) throws(InvocationFailure) -> Values {
-        var registry = ComponentRegistry()
-        Reference.registerComponents(in: &registry)
-        return try ComponentInvoker(registry: registry).invoke(invocation)
-    }
-
-    /// True when the reference registers a component under this name with this family.
-    public func implements(_ component: String, as family: ComponentFamily) -> Bool {
-        var registry = ComponentRegistry()
-        Reference.registerComponents(in: &registry)
-        return registry[component]?.family == family
+        try invoker.invoke(invocation)
     }
 }
 

@@ -20,20 +20,6 @@ enum GradientCheck {
         return Swift.max(0, Swift.abs(a - n) - slack) / Swift.max(Swift.abs(a), Swift.abs(n), 1e-8)
     }
 
-    /// The inputs each family's gradients are taken with respect to, with the output that holds
-    /// each gradient. A case without `gradient_check` checks all of its family's pairs.
-    static func defaultPairs(_ family: ComponentFamily) -> [(input: String, output: String)] {
-        switch family {
-        case .scoreLoss: [("scores", "gradient")]
-        case .regressionLoss: [("predictions", "gradient")]
-        case .pairwiseLoss: [("first", "gradientFirst"), ("second", "gradientSecond")]
-        case .tripletLoss: [("anchors", "gradientAnchors"), ("positives", "gradientPositives"), ("negatives", "gradientNegatives")]
-        case .distillationLoss: [("studentLogits", "gradient")]
-        case .regularizer, .linearObjective: [("weights", "gradient")]
-        case .numericalGradient, .optimizer, .learningRateSchedule, .minibatchTrainer: []
-        }
-    }
-
     /// True when one-sided differences show the centered difference straddles a kink.
     static func straddlesKink(forward: Double, backward: Double) -> Bool {
         Swift.abs(forward - backward) > 1e-2 * Swift.max(Swift.abs(forward), Swift.abs(backward)) + 1e-4
@@ -44,7 +30,7 @@ extension CaseRunner {
     func checkGradient(_ testCase: TestCase) throws(CaseError) -> CaseOutcome {
         let family = try family(of: testCase)
         let specs: [GradientCheckSpec] = testCase.gradientCheck.map { [$0] }
-            ?? GradientCheck.defaultPairs(family).map { GradientCheckSpec(input: $0.input, output: $0.output) }
+            ?? FamilySignature.of(family).gradients.map { GradientCheckSpec(input: $0.input, output: $0.output) }
         guard !specs.isEmpty else {
             throw CaseError(caseName: testCase.name, location: testCase.location,
                             message: "a \(family.rawValue) has no gradient to check")

@@ -13,27 +13,27 @@ enum Misconceptions {
         let delta = testCase.hyperparameters.margin
         // A telltale transform must fit as well as a right answer would: within the case's tolerance.
         let tolerance = testCase.tolerance
-        func close(_ a: Double, _ b: Double) -> Bool {
+        func fits(_ a: Double, _ b: Double) -> Bool {
             Swift.abs(a - b) <= Swift.max(tolerance.atol + tolerance.rtol * Swift.abs(b), 1e-7 * Swift.abs(b) + 1e-12)
         }
         if case .scalar(let want)? = expected["loss"], case .scalar(let have)? = got["loss"], want.isFinite, have.isFinite,
-           !close(have, want) {
-            if family == .scoreLoss, n > 0, close(have, want + delta) || close(have, want + delta * delta) {
+           !fits(have, want) {
+            if family == .scoreLoss, n > 0, fits(have, want + delta) || fits(have, want + delta * delta) {
                 return "The loss is exactly Δ too large per sample: the sum runs over every class, including j = y_i, whose margin is always Δ. Sum over j ≠ y_i only."
             }
-            if n > 1, close(have, want * n) {
+            if n > 1, fits(have, want * n) {
                 return "The loss is N = \(Int(n)) times too large: it is a sum over samples where the course uses the mean, L = (1/N) Σ L_i."
             }
-            if n > 1, close(have, want / n) {
+            if n > 1, fits(have, want / n) {
                 return "The loss is N = \(Int(n)) times too small: it is divided by N twice."
             }
-            if close(have * Foundation.log(10.0), want) {
+            if fits(have * Foundation.log(10.0), want) {
                 return "The loss is in base-10 units: the course uses the natural logarithm (log, not log10). The lecture's 0.89 is −log₁₀(0.13); −ln(0.13) = 2.04."
             }
-            if close(have, want * Foundation.log(10.0)) {
+            if fits(have, want * Foundation.log(10.0)) {
                 return "The loss is in natural-log units where this case asks for base 10 (divide by ln 10)."
             }
-            if close(have, want / 2) || close(have, want * 2) {
+            if fits(have, want / 2) || fits(have, want * 2) {
                 return "The loss is off by a factor of 2: check for a stray ½ (or a missing one) in front of a square."
             }
         }

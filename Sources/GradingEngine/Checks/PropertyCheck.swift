@@ -109,13 +109,11 @@ extension CaseRunner {
             // C classes must be exactly C − 1 times the loss over 2 — the student's own numbers.
             var scores = Matrix(rows: 2, columns: 4, repeating: 0.7)
             var labels = [1, 3]
-            if case .matrix(let given)? = generator.inputs(for: testCase)["scores"],
-               case .integers(let givenLabels)? = generator.inputs(for: testCase)["labels"] {
-                guard given.columns > 2, (0..<given.rows).allSatisfy({ i in given[row: i].allSatisfy { $0 == given[i, 0] } }) else {
-                    throw CaseError(caseName: testCase.name, location: testCase.location,
-                                    message: "excludes-correct-class needs scores with more than 2 classes whose every row holds one value")
-                }
-                scores = given
+            if case .matrix(let givenScores)? = given["scores"], case .integers(let givenLabels)? = given["labels"] {
+                try precondition(givenScores.columns > 2 && (0..<givenScores.rows).allSatisfy { i in
+                    givenScores[row: i].allSatisfy { $0 == givenScores[i, 0] }
+                }, "excludes-correct-class needs scores with more than 2 classes whose every row holds one value")
+                scores = givenScores
                 labels = givenLabels
             }
             let classes = scores.columns

@@ -36,7 +36,6 @@ public enum ValueComparator {
         }
         let e = expected.numbers, g = got.numbers
         var worst = 0.0
-        var worstIndex: Int?
         var nonFiniteIndex: Int?
         var failedIndex: Int?
         for k in e.indices {
@@ -45,7 +44,7 @@ public enum ValueComparator {
                 continue
             }
             let err = relativeError(g[k], e[k])
-            if err > worst || worstIndex == nil { worst = err; worstIndex = k }
+            worst = Swift.max(worst, err)
             if !(Swift.abs(g[k] - e[k]) <= tolerance.atol + tolerance.rtol * Swift.abs(e[k])) && failedIndex == nil {
                 failedIndex = k
             }
