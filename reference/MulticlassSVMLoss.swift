@@ -15,24 +15,6 @@ public struct MulticlassSVMLoss: ScoreLoss {
 
     /// The mean hinge loss `(1/N) Σ_i Σ_{j≠y_i} max(0, s_j − s_{y_i} + Δ)` and its gradient with respect to S.
     public func lossAndGradient(scores: Matrix, labels: [Int]) -> LossAndGradient {
-        let n = scores.rows, c = scores.columns
-        var gradient = Matrix.zeros(n, c)
-        var total = 0.0
-        for i in 0..<n {
-            let y = labels[i]
-            let correct = scores[i, y]
-            var active = 0.0
-            for j in 0..<c where j != y {
-                let m = scores[i, j] - correct + margin
-                if m > 0 {
-                    total += m
-                    gradient[i, j] = 1
-                    active += 1
-                }
-            }
-            gradient[i, y] = -active
-        }
-        let scale = 1 / Double(Swift.max(n, 1))
-        return LossAndGradient(loss: total * scale, gradient: gradient * scale)
+        hingeLossAndGradient(scores: scores, labels: labels, margin: margin, penalty: { $0 }, derivative: { _ in 1 })
     }
 }

@@ -15,24 +15,6 @@ public struct SquaredHingeLoss: ScoreLoss {
 
     /// The mean squared hinge loss `(1/N) Σ_i Σ_{j≠y_i} max(0, m_j)²` and its gradient with respect to S.
     public func lossAndGradient(scores: Matrix, labels: [Int]) -> LossAndGradient {
-        let n = scores.rows, c = scores.columns
-        var gradient = Matrix.zeros(n, c)
-        var total = 0.0
-        for i in 0..<n {
-            let y = labels[i]
-            let correct = scores[i, y]
-            var sum = 0.0
-            for j in 0..<c where j != y {
-                let m = scores[i, j] - correct + margin
-                if m > 0 {
-                    total += m * m
-                    gradient[i, j] = 2 * m
-                    sum += 2 * m
-                }
-            }
-            gradient[i, y] = -sum
-        }
-        let scale = 1 / Double(Swift.max(n, 1))
-        return LossAndGradient(loss: total * scale, gradient: gradient * scale)
+        hingeLossAndGradient(scores: scores, labels: labels, margin: margin, penalty: { $0 * $0 }, derivative: { 2 * $0 })
     }
 }
