@@ -121,8 +121,5 @@ public struct ExampleSubmission: Sendable, Hashable {
 
 extension Problem {
     /// Every problem a check can report, for suggestions.
-    static let allKnown: [Problem] = [
-        .wrongValue, .wrongGradient, .wrongShape, .nonFinite, .propertyViolated, .didNotConverge, .notImplemented,
-        .crash, .timeout, .cpuLimit, .memoryLimit, .outputLimit, .missingResult, .buildFailure, .dependencyFailed,
-    ]
+    static let allKnown: [Problem] = allCases
 }

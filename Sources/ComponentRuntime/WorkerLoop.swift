@@ -11,8 +11,10 @@ import GradeKit
 ///
 /// Before any student code runs, the loop moves the real standard output to a private
 /// descriptor and points descriptor 1 at standard error, so that whatever student code
-/// prints lands in standard error and only the loop writes results. It applies the
-/// resource limits given in the environment (see ``WorkerLimits``).
+/// prints lands in standard error. Once the submission has registered its components it
+/// writes ``readyLine``. Isolation is not the loop's business: student code shares this
+/// process and could undo anything it did, so the grader confines the process before it
+/// executes (the `grade-sandbox` launcher) and trusts nothing it writes but raw values.
 public enum WorkerLoop {
     /// Runs the loop until standard input ends. `register` is the submission's
     /// `registerComponents(in:)`.
@@ -20,11 +22,11 @@ public enum WorkerLoop {
         let channel = dup(1)
         dup2(2, 1)
         lineBufferStandardOutput()
-        WorkerLimits.fromEnvironment().apply()
-        WorkerSandbox.apply()
 
         var registry = ComponentRegistry()
         register(&registry)
+        fflush(nil)
+        writeAll(Data((readyLine + "\n").utf8), to: channel)
         let invoker = ComponentInvoker(registry: registry)
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
@@ -37,7 +39,6 @@ public enum WorkerLoop {
                 // The grader would wait for an answer that never comes: fail loudly instead.
                 protocolFailure("cannot decode the request")
             }
-            WorkerLimits.setCPUBudget(seconds: request.cpuSeconds)
             var results: [WorkerResult] = []
             for invocation in request.invocations {
                 do {
@@ -56,6 +57,9 @@ public enum WorkerLoop {
         }
         exit(0)
     }
+
+    /// The line written on the result channel once the submission's components are registered.
+    public static let readyLine = "GRADE-WORKER-READY"
 
     /// The exit status of a worker that could not read a request or write a response.
     public static let protocolFailureStatus: Int32 = 71

@@ -13,6 +13,8 @@ public struct GradeRun: Sendable, Hashable, Codable {
     public var components: [ComponentResult]
     /// Wall-clock seconds for the whole run.
     public var duration: Double
+    /// The isolation student code ran under, when it ran.
+    public var isolation: Isolation?
 
     /// Creates a run.
     public init(assignment: AssignmentSummary, submission: String, seed: UInt64, build: BuildOutcome,

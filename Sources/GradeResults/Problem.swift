@@ -1,5 +1,5 @@
 /// What went wrong, as the JUnit `type` attribute and report tags name it.
-public enum Problem: String, Sendable, Hashable, Codable {
+public enum Problem: String, Sendable, Hashable, Codable, CaseIterable {
     // Failures: the code ran.
     case wrongValue = "wrong-value"
     case wrongGradient = "wrong-gradient"
@@ -16,12 +16,14 @@ public enum Problem: String, Sendable, Hashable, Codable {
     case outputLimit = "output-limit"
     case missingResult = "missing-result"
     case buildFailure = "build-failure"
+    case startupFailure = "startup-failure"
+    case sandboxFailure = "sandbox-failure"
     case dependencyFailed = "dependency-failed"
 
     /// True for the problems that are errors rather than failures.
     public var isError: Bool {
         switch self {
-        case .crash, .timeout, .cpuLimit, .memoryLimit, .outputLimit, .missingResult, .buildFailure: true
+        case .crash, .timeout, .cpuLimit, .memoryLimit, .outputLimit, .missingResult, .buildFailure, .startupFailure, .sandboxFailure: true
         default: false
         }
     }

@@ -52,6 +52,7 @@ public struct Grader {
                 outcome = CaseOutcome(status: .notImplemented, evaluation: .fail(.notImplemented, reason), output: .init())
             } else {
                 outcome = try runner.evaluate(testCase)
+                executor.finishCase()
                 if outcome.status == .notImplemented { notImplemented[testCase.component] = outcome.evaluation.reason }
                 if outcome.evaluation.problem == .timeout {
                     timedOut.insert(testCase.component)

@@ -8,13 +8,28 @@ import GradeResults
 public struct GradingPipeline: Sendable {
     /// The grade package root, holding `Sources/GradeKit` and `Sources/ComponentRuntime`.
     public let packageRoot: URL
-    /// The limits every worker runs under.
-    public let limits: WorkerResourceLimits
+    /// How workers are confined, under which limits (see ``WorkerSandbox/establish(mode:hiddenFolders:limits:launcherCandidates:)``).
+    public let sandbox: WorkerSandbox
 
     /// Creates a pipeline.
-    public init(packageRoot: URL, limits: WorkerResourceLimits = .default) {
+    public init(packageRoot: URL, sandbox: WorkerSandbox = .unconfined) {
         self.packageRoot = packageRoot
-        self.limits = limits
+        self.sandbox = sandbox
+    }
+
+    /// Why a submission could not be graded at all.
+    public enum Failure: Error, CustomStringConvertible {
+        /// A case cannot be graded: a fault of the case file.
+        case caseFile(CaseError)
+        /// A worker was not confined as the sandbox promised: no verdict can be trusted.
+        case sandbox(String)
+
+        public var description: String {
+            switch self {
+            case .caseFile(let error): error.description
+            case .sandbox(let message): "grading stopped: \(message)"
+            }
+        }
     }
 
     /// How long each phase took.
@@ -37,7 +52,7 @@ public struct GradingPipeline: Sendable {
     ///   - base: when set, `submission` holds only changes to this submission (``SubmissionOverlay``).
     public func grade(assignment: Assignment, submission: URL, base: URL? = nil, label: String, runSeed: UInt64 = 0,
                       filter: CaseFilter? = nil, timeout: Double? = nil,
-                      progress: (CheckResult) -> Void = { _ in }) throws(CaseError) -> (run: GradeRun, timings: Timings) {
+                      progress: (CheckResult) -> Void = { _ in }) throws(Failure) -> (run: GradeRun, timings: Timings) {
         guard let base else {
             return try grade(assignment: assignment, folder: submission, label: label, runSeed: runSeed,
                              filter: filter, timeout: timeout, progress: progress)
@@ -46,8 +61,8 @@ public struct GradingPipeline: Sendable {
         do {
             merged = try SubmissionOverlay.merge(base: base, overlay: submission)
         } catch {
-            throw CaseError(caseName: label, location: SourceLocation(file: submission.path, line: 0, column: 0),
-                            message: error.description)
+            throw .caseFile(CaseError(caseName: label, location: SourceLocation(file: submission.path, line: 0, column: 0),
+                                      message: error.description))
         }
         defer { try? FileManager.default.removeItem(at: merged) }
         return try grade(assignment: assignment, folder: merged, label: label, runSeed: runSeed,
@@ -56,7 +71,7 @@ public struct GradingPipeline: Sendable {
 
     private func grade(assignment: Assignment, folder submission: URL, label: String, runSeed: UInt64,
                        filter: CaseFilter?, timeout: Double?,
-                       progress: (CheckResult) -> Void) throws(CaseError) -> (run: GradeRun, timings: Timings) {
+                       progress: (CheckResult) -> Void) throws(Failure) -> (run: GradeRun, timings: Timings) {
         var assignment = assignment
         if let timeout {
             assignment.defaultTimeout = timeout
@@ -65,14 +80,22 @@ public struct GradingPipeline: Sendable {
         let started = Date()
         let built = SubmissionBuilder(packageRoot: packageRoot).build(submission: submission)
         let buildSeconds = Date().timeIntervalSince(started)
-        // Student code must not read the course repository: the reference and hidden cases live there.
-        let supervisor = built.executable.map { WorkerSupervisor(executable: $0, limits: limits, hiddenFolders: [packageRoot]) }
+        let supervisor = built.executable.map { WorkerSupervisor(executable: $0, sandbox: sandbox) }
+        // Reports are written after this returns: by then every process of the submission is gone.
         defer { supervisor?.shutdown() }
         let executor: any InvocationExecutor = supervisor.map { SupervisedExecutor(supervisor: $0) } ?? UnbuiltExecutor()
         let grader = Grader(assignment: assignment, executor: executor, runSeed: runSeed, filter: filter)
         let checksStarted = Date()
-        var run = try grader.grade(submission: label, build: built.outcome, progress: progress)
+        var run: GradeRun
+        do {
+            run = try grader.grade(submission: label, build: built.outcome, progress: progress)
+        } catch {
+            throw .caseFile(error)
+        }
+        supervisor?.shutdown()
+        if let violation = supervisor?.sandboxViolation { throw .sandbox(violation) }
         run.duration = Date().timeIntervalSince(started)
+        run.isolation = sandbox.isolation
         return (run, Timings(build: buildSeconds, reusedBuild: built.reusedCache,
                              checks: Date().timeIntervalSince(checksStarted), cases: grader.selectedCases.count))
     }

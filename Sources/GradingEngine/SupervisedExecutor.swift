@@ -11,6 +11,10 @@ public final class SupervisedExecutor: InvocationExecutor, Sendable {
     /// Creates an executor over a supervisor.
     public init(supervisor: WorkerSupervisor) { self.supervisor = supervisor }
 
+    public func finishCase() {
+        supervisor.finishCase()
+    }
+
     public func execute(_ invocations: [Invocation], limits: CaseLimits) -> ExecutionOutcome {
         let id = nextID.add(1, ordering: .relaxed).oldValue
         let request = WorkerRequest(id: id, invocations: invocations, cpuSeconds: limits.cpuSeconds)

@@ -54,6 +54,8 @@ struct GradeAssignment: ParsableCommand {
     @Flag(help: "Print how long building and checking took, to standard error.")
     var timings = false
 
+    @OptionGroup var sandbox: SandboxOptions
+
     func validate() throws {
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
         if base != nil, submission == nil { throw ValidationError("--base needs --submission: the folder of changes to lay over it") }
@@ -64,7 +66,7 @@ struct GradeAssignment: ParsableCommand {
         let assignment = try layout.loadAssignment(self.assignment)
         let submission = try layout.submission(self.submission, assignment: assignment)
         let base = try self.base.map { name throws(CouldNotGrade) in try layout.submission(name, assignment: assignment).url }
-        let pipeline = GradingPipeline(packageRoot: layout.root)
+        let pipeline = GradingPipeline(packageRoot: layout.root, sandbox: try sandbox.establish(layout: layout))
         let filter = self.filter.map(CaseFilter.init)
         if let filter, !assignment.cases.contains(where: filter.matches) {
             throw CouldNotGrade(message: "--filter \(filter.patterns.joined(separator: ",")) selects no case of \(assignment.id)")

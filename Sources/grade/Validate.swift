@@ -28,6 +28,8 @@ struct Validate: ParsableCommand {
     @Flag(help: "Skip the example submissions (each needs its own build).")
     var skipExamples = false
 
+    @OptionGroup var sandbox: SandboxOptions
+
     func run() throws {
         let layout = try ProjectLayout.locate()
         let directory = try layout.assignmentDirectory(assignment)
@@ -45,7 +47,7 @@ struct Validate: ParsableCommand {
         let files = Set(assignment.cases.map(\.location.file)).count
         print("case files: \(assignment.cases.count) cases in \(files) files, no problems")
 
-        let pipeline = GradingPipeline(packageRoot: layout.root)
+        let pipeline = GradingPipeline(packageRoot: layout.root, sandbox: try sandbox.establish(layout: layout))
         var healthy = try checkReference(assignment, pipeline: pipeline, layout: layout)
         if !examples.isEmpty { print("examples:") }
         for example in examples {
@@ -124,8 +126,8 @@ struct Validate: ParsableCommand {
         do {
             return try pipeline.grade(assignment: assignment, submission: submission, base: base, label: label).run
         } catch {
-            var located = error
-            located.location.file = layout.relativePath(assignment.directory) + "/" + error.location.file
+            guard case .caseFile(var located) = error else { throw CouldNotGrade(message: error.description) }
+            located.location.file = layout.relativePath(assignment.directory) + "/" + located.location.file
             throw CouldNotGrade(message: "a case cannot be graded:\n\(located.description)")
         }
     }

@@ -13,6 +13,17 @@ enum Fixtures {
     static let builder = SubmissionBuilder(
         packageRoot: packageRoot, cacheDirectory: packageRoot.appendingPathComponent(".build-worker/grade-workers"))
 
+    /// The sandbox this host allows, as a student's grader would use it (`auto`).
+    static let sandbox: WorkerSandbox = {
+        do {
+            return try WorkerSandbox.establish(
+                mode: .auto, hiddenFolders: [packageRoot], limits: .default,
+                launcherCandidates: ["debug", "release"].map { packageRoot.appendingPathComponent(".build/\($0)/grade-sandbox") })
+        } catch {
+            fatalError("auto mode never refuses: \(error)")
+        }
+    }()
+
     /// The folder of a fixture submission.
     static func submission(_ name: String) -> URL {
         packageRoot.appendingPathComponent("Tests/Fixtures/submissions/\(name)", isDirectory: true)

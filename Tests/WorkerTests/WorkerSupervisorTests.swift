@@ -16,7 +16,7 @@ struct WorkerSupervisorTests {
 
     init() throws {
         let executable = try #require(Fixtures.hostile.executable, "the hostile fixture did not build: \(Fixtures.hostile.outcome.log)")
-        supervisor = WorkerSupervisor(executable: executable)
+        supervisor = WorkerSupervisor(executable: executable, sandbox: Fixtures.sandbox)
     }
 
     @Test func correctComponentReturnsItsValuesAndWhatItPrinted() {
@@ -69,7 +69,7 @@ struct WorkerSupervisorTests {
     }
 
     @Test func growingWithoutBoundHitsTheMemoryLimit() {
-        let limited = WorkerSupervisor(executable: supervisor.executable, limits: .init(memoryBytes: 1 << 30))
+        let limited = WorkerSupervisor(executable: supervisor.executable, limits: .init(memoryBytes: 1 << 30), sandbox: Fixtures.sandbox)
         let started = Date()
         let outcome = limited.run(scoreLossRequest("unbounded-allocation"), timeout: 60)
         print("unbounded allocation under 1 GiB: \(String(describing: outcome.death)) after "

@@ -8,7 +8,7 @@ import Foundation
 import GradeResults
 
 /// Why a worker gave no usable answer to a request.
-public enum WorkerDeath: Sendable, Hashable {
+public enum WorkerDeath: Error, Sendable, Hashable {
     /// Student code called `notImplemented()`; carries the text of its marker line,
     /// such as `UnfinishedLoss.lossAndGradient (StudentSubmission/Loss.swift:12)`.
     case notImplemented(String)
@@ -32,6 +32,11 @@ public enum WorkerDeath: Sendable, Hashable {
     case malformedResult(String)
     /// The worker executable could not be started.
     case couldNotStart(String)
+    /// The submission's worker never got ready (registration or an initializer crashed or
+    /// ran past the start-up timeout); reported once, for every case.
+    case startupFailed(String)
+    /// A worker could not be confined as the sandbox promised; grading stops.
+    case sandboxViolation(String)
 
     /// The problem a report files this death under.
     public var problem: Problem {
@@ -43,6 +48,8 @@ public enum WorkerDeath: Sendable, Hashable {
         case .memoryLimitExceeded: .memoryLimit
         case .outputLimitExceeded: .outputLimit
         case .exitedWithoutResult, .malformedResult, .couldNotStart: .missingResult
+        case .startupFailed: .startupFailure
+        case .sandboxViolation: .sandboxFailure
         }
     }
 
@@ -81,6 +88,10 @@ public enum WorkerDeath: Sendable, Hashable {
             return "returned an answer the grader cannot trust: \(detail)"
         case .couldNotStart(let detail):
             return "the worker process could not start: \(detail)"
+        case .startupFailed(let detail):
+            return detail
+        case .sandboxViolation(let detail):
+            return "the sandbox could not be verified: \(detail)"
         }
     }
 

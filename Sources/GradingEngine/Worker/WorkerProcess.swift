@@ -20,18 +20,31 @@ struct WorkerProcess {
     let results: Int32
     /// The read end of the worker's standard error, where everything student code prints goes.
     let errors: Int32
+    /// The read end of descriptor 3, where bubblewrap reports the pid of the sandboxed worker.
+    let info: Int32?
 
-    /// Starts `executable` with `environment` (`NAME=value` strings).
-    static func spawn(executable: String, environment: [String], workingDirectory: String? = nil) -> Result<WorkerProcess, SpawnError> {
+    /// Starts `arguments` (the first is the program's path) with `environment` (`NAME=value`
+    /// strings); with `info`, descriptor 3 of the child is a pipe whose read end is kept.
+    static func spawn(arguments: [String], environment: [String], workingDirectory: String? = nil,
+                      info: Bool = false) -> Result<WorkerProcess, SpawnError> {
         // Between creating a pipe and marking it close-on-exec, a worker spawned by another
         // thread would inherit it and keep it open; spawning one at a time closes that window.
-        spawnLock.withLock { _ in spawnLocked(executable: executable, environment: environment, workingDirectory: workingDirectory) }
+        spawnLock.withLock { _ in
+            spawnLocked(arguments: arguments, environment: environment, workingDirectory: workingDirectory, info: info)
+        }
     }
 
     private static let spawnLock = Mutex(())
 
-    private static func spawnLocked(executable: String, environment: [String], workingDirectory: String?) -> Result<WorkerProcess, SpawnError> {
+    private static func spawnLocked(arguments: [String], environment: [String], workingDirectory: String?,
+                                    info: Bool) -> Result<WorkerProcess, SpawnError> {
+        let executable = arguments[0]
         guard let stdin = makePipe(), let stdout = makePipe(), let stderr = makePipe() else {
+            return .failure(SpawnError(message: "cannot create pipes: \(String(cString: strerror(errno)))"))
+        }
+        let infoPipe = info ? makePipe() : nil
+        if info && infoPipe == nil {
+            for descriptor in [stdin.read, stdin.write, stdout.read, stdout.write, stderr.read, stderr.write] { close(descriptor) }
             return .failure(SpawnError(message: "cannot create pipes: \(String(cString: strerror(errno)))"))
         }
         var actions = posix_spawn_file_actions_t()
@@ -41,11 +54,12 @@ struct WorkerProcess {
         posix_spawn_file_actions_adddup2(&actions, stdin.read, 0)
         posix_spawn_file_actions_adddup2(&actions, stdout.write, 1)
         posix_spawn_file_actions_adddup2(&actions, stderr.write, 2)
+        if let infoPipe { posix_spawn_file_actions_adddup2(&actions, infoPipe.write, 3) }
         // Descriptors other code in the grader opened without close-on-exec must not leak in.
         // glibc has had this since 2.34, but the Swift overlay does not import it.
         typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
         if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") {
-            _ = unsafeBitCast(symbol, to: AddCloseFrom.self)(&actions, 3)
+            _ = unsafeBitCast(symbol, to: AddCloseFrom.self)(&actions, infoPipe == nil ? 3 : 4)
         }
         // Likewise posix_spawn_file_actions_addchdir_np (glibc 2.29).
         typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
@@ -71,7 +85,7 @@ struct WorkerProcess {
         }
         posix_spawnattr_setsigdefault(&attributes, &defaults)
 
-        let argv: [UnsafeMutablePointer<CChar>?] = [strdup(executable), nil]
+        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
         defer {
             for pointer in argv { free(pointer) }
@@ -79,15 +93,15 @@ struct WorkerProcess {
         }
         var pid: pid_t = 0
         let status = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-        for descriptor in [stdin.read, stdout.write, stderr.write] { close(descriptor) }
+        for descriptor in [stdin.read, stdout.write, stderr.write] + (infoPipe.map { [$0.write] } ?? []) { close(descriptor) }
         guard status == 0 else {
-            for descriptor in [stdin.write, stdout.read, stderr.read] { close(descriptor) }
+            for descriptor in [stdin.write, stdout.read, stderr.read] + (infoPipe.map { [$0.read] } ?? []) { close(descriptor) }
             return .failure(SpawnError(message: "cannot start \(executable): \(String(cString: strerror(status)))"))
         }
-        for descriptor in [stdin.write, stdout.read, stderr.read] {
+        for descriptor in [stdin.write, stdout.read, stderr.read] + (infoPipe.map { [$0.read] } ?? []) {
             _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
         }
-        return .success(WorkerProcess(pid: pid, input: stdin.write, results: stdout.read, errors: stderr.read))
+        return .success(WorkerProcess(pid: pid, input: stdin.write, results: stdout.read, errors: stderr.read, info: infoPipe?.read))
     }
 
     /// Why a worker could not start.
@@ -95,7 +109,8 @@ struct WorkerProcess {
         var message: String
     }
 
-    /// Kills the worker and everything in its process group.
+    /// Kills the worker and everything in its process group. Call it only before the worker
+    /// has been reaped: afterwards its pid may belong to another process.
     func kill() {
         _ = Glibc.kill(-pid, SIGKILL)
         _ = Glibc.kill(pid, SIGKILL)
@@ -118,6 +133,7 @@ struct WorkerProcess {
         close(input)
         close(results)
         close(errors)
+        if let info { close(info) }
     }
 
     private static func makePipe() -> (read: Int32, write: Int32)? {

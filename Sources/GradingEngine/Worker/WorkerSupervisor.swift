@@ -10,18 +10,26 @@ import Glibc
 import Darwin
 #endif
 
-/// Runs requests on a submission's worker executable, one worker process at a time, and
-/// says how each request ended.
+/// Runs requests on a submission's worker executable and says how each request ended.
 ///
-/// One worker serves request after request, so a small case costs a pipe round trip rather
-/// than a process start. Whenever a worker dies, is killed or answers something that cannot be
-/// trusted, the next worker is started at once, so the next request finds a fresh process.
+/// Every worker starts confined by the supervisor's ``WorkerSandbox`` (applied before the
+/// worker executes, by programs student code is not linked into), says it is ready once the
+/// submission has registered its components, and is inspected from outside before it gets a
+/// request. A worker serves the requests of one case only (``finishCase()`` retires it), so
+/// nothing student code leaves behind — a thread, a stray line on the result channel, global
+/// state — reaches another case. Whenever a worker dies, is killed or answers something that
+/// cannot be trusted, it is retired too; its successor is started at once, so that its
+/// start-up overlaps with the grader's own work.
 ///
 /// Each request runs under:
-/// - a wall-clock timeout, after which the worker's process group is killed (`SIGKILL`);
-/// - the request's CPU budget, which the worker sets on itself (`RLIMIT_CPU`, ending in `SIGXCPU`);
-/// - the limits of ``WorkerResourceLimits``: address space, open files, how much output is
-///   kept and how much is allowed at all, and how long a result line may be.
+/// - a wall-clock timeout, after which the whole sandbox is killed (`SIGKILL`);
+/// - the request's CPU budget, measured from outside in `/proc` over every thread;
+/// - the limits of ``WorkerResourceLimits``: address space, file size, open files, tasks,
+///   how much output is kept and allowed at all, and how long a result line may be.
+///
+/// A worker that does not get ready within ``startupTimeout`` (a slow or crashing
+/// `registerComponents` or initializer) is a start-up failure, reported once: every later
+/// request gets the same answer at once instead of a fresh timeout.
 ///
 /// `run` never throws and never waits past the timeout (plus the time to reap a killed
 /// process). Calls are serialized, so one supervisor may be shared between threads; use one
@@ -31,51 +39,41 @@ public final class WorkerSupervisor: Sendable {
     public let executable: URL
     /// The limits every worker runs under.
     public let limits: WorkerResourceLimits
+    /// How workers are confined.
+    public let sandbox: WorkerSandbox
+    /// Seconds a worker may take from its start to saying it is ready.
+    public let startupTimeout: Double
     private let state: Mutex<SupervisorState>
+    /// The folder holding the workers' scratch (where they have no private root) and the staged executable.
+    private let scratch: URL?
 
     /// Creates a supervisor; the first worker starts with the first request.
     ///
-    /// - Parameter hiddenFolders: folders student code must not read (the course repository,
-    ///   with the reference and hidden cases); each worker covers them before student code runs
-    ///   (see `WorkerSandbox`).
-    public init(executable: URL, limits: WorkerResourceLimits = .default, hiddenFolders: [URL] = []) {
+    /// - Parameters:
+    ///   - limits: when given, replace the sandbox's resource limits.
+    ///   - sandbox: how workers are confined; ``WorkerSandbox/unconfined`` starts them directly.
+    public init(executable: URL, limits: WorkerResourceLimits? = nil, sandbox: WorkerSandbox = .unconfined,
+                startupTimeout: Double = 10) {
+        let sandbox = limits.map(sandbox.limited(by:)) ?? sandbox
         self.executable = executable
-        self.limits = limits
+        self.limits = sandbox.limits
+        self.sandbox = sandbox
+        self.startupTimeout = startupTimeout
         _ = Self.ignoreBrokenPipes
         _ = Self.keepEnvironmentPrivate
-        scratch = FileManager.default.temporaryDirectory
-            .appendingPathComponent("grade-worker-\(UUID().uuidString)", isDirectory: true)
-        // World-writable and sticky: a root grader's workers run as nobody.
-        try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true,
-                                                 attributes: [.posixPermissions: 0o1777])
-        try? FileManager.default.setAttributes([.posixPermissions: 0o1777], ofItemAtPath: scratch.path)
-        // Student code sees none of the grader's environment (a CI job's tokens live there),
-        // only what a Swift program needs, and starts in a private scratch folder.
-        var environment = [
-            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-            "LANG": "C.UTF-8",
-            "HOME": scratch.path,
-            "TMPDIR": scratch.path,
-        ]
-        // The crash backtracer prints kilobytes and can outlast a CPU budget; the
-        // `Fatal error: …` line is printed without it.
-        environment["SWIFT_BACKTRACE"] = "enable=no"
-        for (name, value) in limits.environment { environment[name] = value }
-        if !hiddenFolders.isEmpty {
-            environment["GRADE_WORKER_HIDE"] = hiddenFolders.map { $0.standardizedFileURL.path }.joined(separator: ":")
-        }
+        let home = try? WorkerSandbox.makeScratch()
+        scratch = home?.deletingLastPathComponent()
+        let scratchPath = home?.path ?? NSTemporaryDirectory()
+        let staged = (try? sandbox.stage(worker: executable.path, scratch: home ?? URL(fileURLWithPath: scratchPath))) ?? executable.path
+        let launch = sandbox.launch(worker: staged, scratch: scratchPath)
         state = Mutex(SupervisorState(
-            executable: executable.path, limits: limits,
-            environment: environment.map { "\($0.key)=\($0.value)" }.sorted(),
-            workingDirectory: scratch.path))
+            launch: launch, limits: sandbox.limits, environment: WorkerSandbox.environment(scratch: launch.scratch),
+            sandbox: sandbox, startupTimeout: startupTimeout))
     }
-
-    /// The folder workers start in and use as HOME and TMPDIR; removed with the supervisor.
-    private let scratch: URL
 
     deinit {
         shutdown()
-        try? FileManager.default.removeItem(at: scratch)
+        if let scratch { try? FileManager.default.removeItem(at: scratch) }
     }
 
     /// Runs one request and says how it ended.
@@ -88,12 +86,23 @@ public final class WorkerSupervisor: Sendable {
         state.withLock { $0.run(request, timeout: timeout) }
     }
 
-    /// Stops the worker, if one is running. A later ``run(_:timeout:)`` starts a new one.
+    /// Ends the current case: its worker is retired and a fresh one started for the next.
+    public func finishCase() {
+        state.withLock { $0.retireCurrent() }
+    }
+
+    /// Stops the worker, if one is running, and waits until it and everything it started are
+    /// gone. A later ``run(_:timeout:)`` starts a new one.
     public func shutdown() {
         state.withLock { $0.stopWorker() }
     }
 
-    /// The number of worker processes started so far, for tests and statistics.
+    /// Why workers could not be trusted to be confined, if that happened; grading must stop.
+    public var sandboxViolation: String? {
+        state.withLock { $0.sandboxViolation }
+    }
+
+    /// The number of workers that served requests so far (spares waiting are not counted), for tests and statistics.
     public var workersStarted: Int {
         state.withLock { $0.workersStarted }
     }
@@ -104,8 +113,8 @@ public final class WorkerSupervisor: Sendable {
     }()
 
     /// A worker of the same user could read the grader's `/proc/<pid>/environ` (a CI job's
-    /// tokens); a non-dumpable process's `/proc` files belong to root. (A root grader's workers
-    /// run as nobody instead.)
+    /// tokens) where it has no namespaces of its own; a non-dumpable process's `/proc` files
+    /// belong to root. (A root grader's workers run as nobody instead.)
     private static let keepEnvironmentPrivate: Void = {
         typealias Prctl = @convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32
         guard geteuid() != 0, let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "prctl") else { return }
@@ -116,22 +125,39 @@ public final class WorkerSupervisor: Sendable {
 
 /// The supervisor's worker and the machinery to talk to it; used under the supervisor's lock.
 struct SupervisorState: ~Copyable {
-    let executable: String
+    let launch: WorkerSandbox.Launch
     let limits: WorkerResourceLimits
     let environment: [String]
-    private var worker: WorkerProcess?
+    let sandbox: WorkerSandbox
+    let startupTimeout: Double
+    private var worker: StartedWorker?
     private(set) var workersStarted = 0
+    /// A start-up failure, answered to every later request.
+    private var startupFailure: WorkerDeath?
+    private(set) var sandboxViolation: String?
     private let encoder: JSONEncoder
     private let decoder: JSONDecoder
     private var readBuffer = [UInt8](repeating: 0, count: 64 << 10)
 
-    let workingDirectory: String
+    /// A worker process, when it started, and — once it said so — that it is ready.
+    struct StartedWorker {
+        var process: WorkerProcess
+        var started: Double
+        var ready = false
+        /// The pid of the process that runs student code, as the grader's namespace sees it.
+        var workerPID: pid_t
+        /// Bytes of the result channel read past the ready line.
+        var pending: [UInt8] = []
+        var info: [UInt8] = []
+    }
 
-    init(executable: String, limits: WorkerResourceLimits, environment: [String], workingDirectory: String) {
-        self.workingDirectory = workingDirectory
-        self.executable = executable
+    init(launch: WorkerSandbox.Launch, limits: WorkerResourceLimits, environment: [String], sandbox: WorkerSandbox,
+         startupTimeout: Double) {
+        self.launch = launch
         self.limits = limits
         self.environment = environment
+        self.sandbox = sandbox
+        self.startupTimeout = startupTimeout
         encoder = JSONEncoder()
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         decoder = JSONDecoder()
@@ -139,46 +165,89 @@ struct SupervisorState: ~Copyable {
     }
 
     deinit {
-        if let worker {
-            worker.kill()
-            _ = worker.reap(blocking: true)
-            worker.closeDescriptors()
-        }
+        if let worker { Self.end(worker.process, reaped: false) }
+        for spare in spares { Self.end(spare.process, reaped: false) }
     }
 
+    /// Stops the worker and the spares, and waits until they are gone.
     mutating func stopWorker() {
-        guard let worker else { return }
-        worker.kill()
-        _ = worker.reap(blocking: true)
-        worker.closeDescriptors()
+        if let worker { Self.end(worker.process, reaped: false) }
+        worker = nil
+        for spare in spares { Self.end(spare.process, reaped: false) }
+        spares = []
+    }
+
+    /// Retires the current worker, if it served a request, and starts the next one.
+    mutating func retireCurrent() {
+        guard let worker, worker.ready else { return }
+        Self.end(worker.process, reaped: false)
         self.worker = nil
     }
 
-    /// Starts a worker unless a live one is waiting.
+    /// Kills a worker's sandbox and waits for it: bubblewrap is PID 1's parent, and a PID
+    /// namespace ends with its first process, so once it is reaped nothing of it is left.
+    private static func end(_ process: WorkerProcess, reaped: Bool) {
+        if !reaped {
+            process.kill()
+            _ = process.reap(blocking: true)
+        }
+        process.closeDescriptors()
+    }
+
+    /// Makes sure a worker is waiting: the first spare, or a new one; then starts spares, so
+    /// that the start-up of the next cases' workers overlaps with this case.
     private mutating func ensureWorker() -> WorkerDeath? {
-        if let worker, worker.reap(blocking: false) != nil {
-            // It died between requests (a thread of student code, say); that is no fault of the next request.
-            worker.kill()
-            worker.closeDescriptors()
+        if let startupFailure { return startupFailure }
+        if let worker, worker.ready, worker.process.reap(blocking: false) != nil {
+            // It died between requests of its case; that is no fault of the next request.
+            Self.end(worker.process, reaped: true)
             self.worker = nil
         }
-        guard worker == nil else { return nil }
-        switch WorkerProcess.spawn(executable: executable, environment: environment, workingDirectory: workingDirectory) {
-        case .success(let started):
-            worker = started
+        if worker == nil {
+            if spares.isEmpty {
+                switch spawn() {
+                case .success(let started): spares.append(started)
+                case .failure(let death): return death
+                }
+            }
+            worker = spares.removeFirst()
             workersStarted += 1
-            return nil
+        }
+        while spares.count < Self.spareCount, case .success(let started) = spawn() { spares.append(started) }
+        return nil
+    }
+
+    /// How many workers wait, started, for the cases to come.
+    private static let spareCount = 2
+    private var spares: [StartedWorker] = []
+
+    private mutating func spawn() -> Result<StartedWorker, WorkerDeath> {
+        switch WorkerProcess.spawn(arguments: launch.arguments, environment: environment,
+                                   workingDirectory: launch.workingDirectory, info: launch.reportsPID) {
+        case .success(let started):
+            return .success(StartedWorker(process: started, started: Monotonic.now(), workerPID: started.pid))
         case .failure(let error):
-            return .couldNotStart(error.message)
+            return .failure(.couldNotStart(error.message))
         }
     }
 
     mutating func run(_ request: WorkerRequest, timeout: Double) -> WorkerOutcome {
+        if let sandboxViolation { return .died(.sandboxViolation(sandboxViolation), output: CapturedOutput()) }
         if let death = ensureWorker() { return .died(death, output: CapturedOutput()) }
-        guard let worker else { return .died(.couldNotStart("no worker"), output: CapturedOutput()) }
+        guard var current = worker else { return .died(.couldNotStart("no worker"), output: CapturedOutput()) }
 
-        // A random id on the wire: a line that student code forges on the result channel
-        // cannot know it, so it is rejected instead of taken for the answer.
+        var capture = OutputCapture(keptBytes: limits.keptOutputBytes)
+        if !current.ready {
+            switch awaitReady(&current, capture: &capture) {
+            case .some(let death):
+                worker = nil
+                if case .sandboxViolation(let text) = death { sandboxViolation = text } else { startupFailure = death }
+                return .died(death, output: capture.captured)
+            case .none:
+                worker = current
+            }
+        }
+
         var wireRequest = request
         wireRequest.id = Int.random(in: 1...Int.max)
         guard var message = try? encoder.encode(wireRequest) else {
@@ -186,7 +255,11 @@ struct SupervisorState: ~Copyable {
         }
         message.append(UInt8(ascii: "\n"))
 
-        var exchange = Exchange(worker: worker, message: [UInt8](message), limits: limits, timeout: timeout)
+        var exchange = Exchange(worker: current.process, workerPID: current.workerPID, message: [UInt8](message),
+                                limits: limits, timeout: timeout, cpuSeconds: request.cpuSeconds,
+                                capture: capture, resultLine: current.pending)
+        current.pending = []
+        worker = current
         let ending = exchange.run(buffer: &readBuffer)
         let output = exchange.capture.captured
 
@@ -198,23 +271,87 @@ struct SupervisorState: ~Copyable {
             let detail = exchange.leftover.isEmpty
                 ? "the result line is not the answer to this request (was something else written to the worker's result channel?)"
                 : "more than one result line was written"
-            retire(worker, reaped: nil)
+            retire(reaped: nil)
             return .died(.malformedResult(detail), output: output)
         case .killed(let death):
-            retire(worker, reaped: nil)
+            retire(reaped: nil)
             return .died(death, output: output)
         case .ended(let termination):
-            retire(worker, reaped: termination)
+            retire(reaped: termination)
             return .died(classify(termination, capture: exchange.capture, request: request), output: output)
         }
     }
 
+    /// Waits for the worker's ready line, then inspects the worker; nil when it may serve.
+    private mutating func awaitReady(_ current: inout StartedWorker, capture: inout OutputCapture) -> WorkerDeath? {
+        let deadline = current.started + startupTimeout
+        var line: [UInt8] = []
+        func fail(_ death: WorkerDeath, reaped: Bool) -> WorkerDeath {
+            Self.end(current.process, reaped: reaped)
+            return death
+        }
+        while true {
+            if Monotonic.now() >= deadline {
+                return fail(.startupFailed("the submission did not start within \(Int(startupTimeout)) s: registerComponents(in:) or a global initializer runs too long"), reaped: false)
+            }
+            var descriptors = [pollfd(fd: current.process.results, events: Int16(POLLIN), revents: 0),
+                               pollfd(fd: current.process.errors, events: Int16(POLLIN), revents: 0)]
+            if let info = current.process.info { descriptors.append(pollfd(fd: info, events: Int16(POLLIN), revents: 0)) }
+            _ = poll(&descriptors, nfds_t(descriptors.count), 50)
+            var errorsOpen = true
+            let printed = Self.drain(current.process.errors, into: &capture, buffer: &readBuffer, open: &errorsOpen)
+            if capture.totalBytes > limits.maxOutputBytes {
+                return fail(.outputLimitExceeded(bytes: limits.maxOutputBytes), reaped: false)
+            }
+            if let info = current.process.info { _ = Self.readAvailable(info, into: &current.info) }
+            var resultsOpen = true
+            let read = Self.readAvailable(current.process.results, into: &line, open: &resultsOpen)
+            if let newline = line.firstIndex(of: UInt8(ascii: "\n")) {
+                guard line[..<newline].elementsEqual(WorkerLoop.readyLine.utf8) else {
+                    return fail(.malformedResult("the worker wrote something else before it was ready"), reaped: false)
+                }
+                current.pending = Array(line[(newline + 1)...])
+                break
+            }
+            if line.count > 256 { return fail(.malformedResult("the worker wrote something else before it was ready"), reaped: false) }
+            if read == 0 && printed == 0, let termination = current.process.reap(blocking: false) {
+                var errorsOpen = true
+                _ = Self.drain(current.process.errors, into: &capture, buffer: &readBuffer, open: &errorsOpen)
+                Self.end(current.process, reaped: true)
+                let death = classify(termination, capture: capture, request: nil)
+                if case .sandboxViolation = death { return death }
+                return .startupFailed("the submission stopped before it was ready: \(death.reason)")
+            }
+        }
+        if launch.reportsPID {
+            let infoDeadline = Monotonic.now() + 2
+            while WorkerSandbox.childPID(in: current.info) == nil, Monotonic.now() < infoDeadline, let info = current.process.info {
+                var descriptors = [pollfd(fd: info, events: Int16(POLLIN), revents: 0)]
+                _ = poll(&descriptors, 1, 20)
+                _ = Self.readAvailable(info, into: &current.info)
+            }
+            guard let pid = WorkerSandbox.childPID(in: current.info) else {
+                return fail(.sandboxViolation("bubblewrap did not report the sandboxed worker's pid"), reaped: false)
+            }
+            current.workerPID = pid
+        }
+        if !sandbox.layers.isEmpty {
+            guard let inspection = ProcessInspection(pid: current.workerPID) else {
+                return fail(.sandboxViolation("the worker could not be inspected in /proc"), reaped: false)
+            }
+            let violations = sandbox.violations(of: inspection, expected: sandbox.layers)
+            if !violations.isEmpty {
+                return fail(.sandboxViolation("a worker lacks: \(violations.joined(separator: ", "))"), reaped: false)
+            }
+        }
+        current.ready = true
+        return nil
+    }
+
     /// Ends a worker that can no longer be trusted and starts its successor straight away,
     /// so that the successor's start-up overlaps with the grader's own work.
-    private mutating func retire(_ old: WorkerProcess, reaped: Termination?) {
-        old.kill()
-        if reaped == nil { _ = old.reap(blocking: true) }
-        old.closeDescriptors()
+    private mutating func retire(reaped: Termination?) {
+        if let worker { Self.end(worker.process, reaped: reaped != nil) }
         worker = nil
         _ = ensureWorker()
     }
@@ -229,14 +366,28 @@ struct SupervisorState: ~Copyable {
     }
 
     /// Why a worker that ended on its own gave no answer.
-    private func classify(_ termination: Termination, capture: OutputCapture, request: WorkerRequest) -> WorkerDeath {
+    private func classify(_ termination: Termination, capture: OutputCapture, request: WorkerRequest?) -> WorkerDeath {
         let lines = capture.searchableLines
+        if let text = Self.text(after: WorkerSandbox.launcherFailureMarker, in: lines),
+           termination.exitStatus == WorkerSandbox.launcherFailureStatus {
+            return .sandboxViolation("the sandbox launcher failed: \(text)")
+        }
+        if launch.reportsPID, termination.exitStatus == 1, let text = Self.text(after: "bwrap:", in: lines) {
+            return .sandboxViolation("bubblewrap failed: \(text)")
+        }
         let fatalError = lines.last { $0.contains("Fatal error:") }.map { $0.trimmingCharacters(in: .whitespaces) }
-        if termination.exitStatus != 0, let message = fatalError ?? lines.last(where: Self.isAllocationFailure).map(String.init),
+        // bubblewrap reports a signal death of the worker as the exit status 128 + the signal.
+        var signal = termination.signal
+        var exitStatus = termination.exitStatus
+        if launch.reportsPID, let status = exitStatus, status > 128, status < 128 + 65 {
+            signal = status - 128
+            exitStatus = nil
+        }
+        if exitStatus != 0, let message = fatalError ?? lines.last(where: Self.isAllocationFailure).map(String.init),
            Self.isAllocationFailure(Substring(message)) {
             return .memoryLimitExceeded(bytes: limits.memoryBytes, message: message)
         }
-        if let status = termination.exitStatus {
+        if let status = exitStatus {
             if status == notImplementedExitStatus, let text = Self.text(after: notImplementedMarker, in: lines) {
                 return .notImplemented(text)
             }
@@ -245,16 +396,17 @@ struct SupervisorState: ~Copyable {
             }
             return .exitedWithoutResult(status: status)
         }
-        let signal = termination.signal ?? 0
-        if signal == SIGXCPU || (signal == SIGKILL && termination.cpuSeconds >= Double(request.cpuSeconds)) {
+        let number = signal ?? 0
+        if let request, number == SIGXCPU || (number == SIGKILL && termination.cpuSeconds >= Double(request.cpuSeconds)) {
             return .cpuLimitExceeded(seconds: request.cpuSeconds)
         }
-        if let memoryBytes = limits.memoryBytes, signal != SIGKILL,
+        if let memoryBytes = limits.memoryBytes, number != SIGKILL,
            Double(termination.peakResidentBytes) >= 0.9 * Double(memoryBytes) {
             // The runtime could not even report the failed allocation, but the worker had filled its address space.
             return .memoryLimitExceeded(bytes: memoryBytes, message: nil)
         }
-        return .crashed(signal: signal, fatalError: fatalError)
+        if number == SIGXFSZ { return .crashed(signal: number, fatalError: "a file grew past the limit of \(limits.maxFileBytes >> 20) MiB") }
+        return .crashed(signal: number, fatalError: fatalError)
     }
 
     /// How the runtime reports a failed allocation: the Swift runtime's
@@ -273,6 +425,40 @@ struct SupervisorState: ~Copyable {
         guard let line = lines.last(where: { $0.contains(marker) }), let range = line.range(of: marker) else { return nil }
         return line[range.upperBound...].trimmingCharacters(in: .whitespaces)
     }
+
+    /// Reads what is available on a non-blocking descriptor.
+    private static func readAvailable(_ descriptor: Int32, into bytes: inout [UInt8]) -> Int {
+        var open = true
+        return readAvailable(descriptor, into: &bytes, open: &open)
+    }
+
+    private static func readAvailable(_ descriptor: Int32, into bytes: inout [UInt8], open: inout Bool) -> Int {
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        var total = 0
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count > 0 { bytes.append(contentsOf: chunk[..<count]); total += count; continue }
+            if count < 0 && errno == EINTR { continue }
+            if count == 0 { open = false }
+            return total
+        }
+    }
+
+    private static func drain(_ descriptor: Int32, into capture: inout OutputCapture, buffer: inout [UInt8], open: inout Bool) -> Int {
+        var total = 0
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count > 0 {
+                buffer.withUnsafeBytes { capture.append(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+                total += count
+                if capture.totalBytes > 1 << 30 { return total }
+                continue
+            }
+            if count < 0 && errno == EINTR { continue }
+            if count == 0 { open = false }
+            return total
+        }
+    }
 }
 
 /// One request's round trip: writing the request, reading the answer and everything printed,
@@ -288,9 +474,12 @@ private struct Exchange {
     }
 
     let worker: WorkerProcess
+    /// The process running student code, whose CPU time is measured.
+    let workerPID: pid_t
     let message: [UInt8]
     let limits: WorkerResourceLimits
     let timeout: Double
+    let cpuSeconds: Int
     private(set) var capture: OutputCapture
     /// Bytes on the result channel after the answer's newline.
     private(set) var leftover: [UInt8] = []
@@ -300,16 +489,21 @@ private struct Exchange {
     private var resultsOpen = true
     private var errorsOpen = true
 
-    init(worker: WorkerProcess, message: [UInt8], limits: WorkerResourceLimits, timeout: Double) {
+    init(worker: WorkerProcess, workerPID: pid_t, message: [UInt8], limits: WorkerResourceLimits, timeout: Double,
+         cpuSeconds: Int, capture: OutputCapture, resultLine: [UInt8]) {
         self.worker = worker
+        self.workerPID = workerPID
         self.message = message
         self.limits = limits
         self.timeout = timeout
-        capture = OutputCapture(keptBytes: limits.keptOutputBytes)
+        self.cpuSeconds = cpuSeconds
+        self.capture = capture
+        self.resultLine = resultLine
     }
 
     mutating func run(buffer: inout [UInt8]) -> Ending {
         let deadline = Monotonic.now() + max(timeout, 0)
+        let cpuAtStart = CPUTime.seconds(of: workerPID)
         var termination: Termination?
         // Once the worker has ended, its pipes get a short grace period to drain; a grandchild
         // holding them open must not keep the grader waiting.
@@ -318,8 +512,13 @@ private struct Exchange {
         while true {
             let now = Monotonic.now()
             if let termination, (!resultsOpen && !errorsOpen) || now >= drainDeadline! {
-                worker.kill()
                 return .ended(termination)
+            }
+            if termination == nil, let start = cpuAtStart, let used = CPUTime.seconds(of: workerPID),
+               used - start > Double(max(cpuSeconds, 1)) {
+                worker.kill()
+                drainErrors(&buffer)
+                return .killed(.cpuLimitExceeded(seconds: cpuSeconds))
             }
             if now >= deadline {
                 worker.kill()
@@ -417,6 +616,21 @@ private struct Exchange {
                 return nil
             }
         }
+    }
+}
+
+/// The CPU time of a process, all its threads, from `/proc/<pid>/stat`.
+enum CPUTime {
+    private static let ticksPerSecond = Double(sysconf(Int32(_SC_CLK_TCK)))
+
+    /// User plus system seconds, or nil when the process is gone.
+    static func seconds(of pid: pid_t) -> Double? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = text.lastIndex(of: ")") else { return nil }
+        // After the command name: state is field 3, utime field 14, stime field 15.
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return (user + system) / ticksPerSecond
     }
 }
 
