@@ -51,6 +51,7 @@ public struct ConsoleReportWriter: Sendable {
         var out: [String] = []
         let heading = "\(run.assignment.title) (\(run.assignment.id))"
         out.append(style.bold(clean(heading)) + style.dim("  seed \(run.seed)"))
+        if let isolation = run.isolation { out.append(style.dim(clean("isolation: " + isolation.summary))) }
 
         if !run.build.succeeded {
             out.append("")

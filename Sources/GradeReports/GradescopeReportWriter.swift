@@ -106,6 +106,7 @@ public struct GradescopeReportWriter: Sendable {
             lines.append("")
         }
         let score = run.build.succeeded ? run.score : 0
+        if let isolation = run.isolation { lines.append("Isolation: \(isolation.summary)") }
         lines.append("Score: \(ReportNumber.points(score))/\(ReportNumber.points(run.maxScore)) points")
         lines.append("\(run.count(.passed)) passed, \(run.count(.failed)) failed, \(run.count(.error)) errors, "
                      + "\(run.count(.notImplemented)) not implemented")

@@ -92,6 +92,7 @@ public struct JUnitReportWriter: Sendable {
             try property("component", component.title, to: xml)
             try property("points", ReportNumber.points(component.maxScore), to: xml)
             try property("score", ReportNumber.points(component.score), to: xml)
+            if let isolation = run.isolation { try property("isolation", isolation.summary, to: xml) }
             try xml.endElement()
             for check in component.checks {
                 try writeCase(check, classname: classname, to: xml, budget: &outputBudget)

@@ -27,6 +27,7 @@ public struct MarkdownReportWriter: Sendable {
         out.append("\(icon) **Score: \(ReportNumber.points(run.score))/\(ReportNumber.points(run.maxScore)) points**"
                    + " — \(run.count(.passed)) passed, \(run.count(.failed)) failed, \(run.count(.error)) errors,"
                    + " \(run.count(.notImplemented)) not implemented")
+        if let isolation = run.isolation { out.append(""); out.append("Isolation: \(inline(isolation.summary))") }
         if !run.build.succeeded {
             out.append("")
             out.append("**The submission did not compile**, so no check could run.")

@@ -36,6 +36,8 @@ public struct Grader {
         let runner = CaseRunner(assignment: assignment, executor: executor, generator: generator, oracle: ReferenceOracle())
         var notImplemented: [String: String] = [:]
         var timedOut: Set<String> = []
+        // A submission that cannot start fails once, with the reason; every other case says it did not run.
+        var startupFailure: String?
         var results: [String: [CheckResult]] = [:]
         for var testCase in selectedCases {
             let caseStarted = Date()
@@ -48,11 +50,15 @@ public struct Grader {
                 let first = build.diagnostics.first { $0.severity == "error" }
                 outcome = CaseOutcome(status: .error, evaluation: .fail(.buildFailure,
                     "the submission did not compile" + (first.map { ": \($0.formatted)" } ?? "")), output: .init())
+            } else if let startupFailure {
+                outcome = CaseOutcome(status: .error, evaluation: .fail(.startupFailure,
+                    "not run: the submission did not start; see case \(startupFailure)"), output: .init())
             } else if let reason = notImplemented[testCase.component] {
                 outcome = CaseOutcome(status: .notImplemented, evaluation: .fail(.notImplemented, reason), output: .init())
             } else {
                 outcome = try runner.evaluate(testCase)
                 executor.finishCase()
+                if outcome.evaluation.problem == .startupFailure { startupFailure = testCase.name }
                 if outcome.status == .notImplemented { notImplemented[testCase.component] = outcome.evaluation.reason }
                 if outcome.evaluation.problem == .timeout {
                     timedOut.insert(testCase.component)

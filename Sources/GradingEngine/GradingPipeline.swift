@@ -11,10 +11,14 @@ public struct GradingPipeline: Sendable {
     /// How workers are confined, under which limits (see ``WorkerSandbox/establish(mode:hiddenFolders:limits:launcherCandidates:)``).
     public let sandbox: WorkerSandbox
 
+    /// Where built workers are cached; nil for `<packageRoot>/.build/grade-workers`.
+    public let workerCache: URL?
+
     /// Creates a pipeline.
-    public init(packageRoot: URL, sandbox: WorkerSandbox = .unconfined) {
+    public init(packageRoot: URL, sandbox: WorkerSandbox = .unconfined, workerCache: URL? = nil) {
         self.packageRoot = packageRoot
         self.sandbox = sandbox
+        self.workerCache = workerCache
     }
 
     /// Why a submission could not be graded at all.
@@ -78,7 +82,7 @@ public struct GradingPipeline: Sendable {
             for i in assignment.cases.indices { assignment.cases[i].timeout = timeout }
         }
         let started = Date()
-        let built = SubmissionBuilder(packageRoot: packageRoot).build(submission: submission)
+        let built = SubmissionBuilder(packageRoot: packageRoot, cacheDirectory: workerCache).build(submission: submission)
         let buildSeconds = Date().timeIntervalSince(started)
         let supervisor = built.executable.map { WorkerSupervisor(executable: $0, sandbox: sandbox) }
         // Reports are written after this returns: by then every process of the submission is gone.

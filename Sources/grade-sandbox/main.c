@@ -27,6 +27,7 @@
 #include <linux/landlock.h>
 #include <linux/sched.h>
 #include <sched.h>
+#include <signal.h>
 #include <seccomp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -289,6 +290,9 @@ int main(int argc, char **argv) {
         for (int descriptor = 3; descriptor < 1024; descriptor++) close(descriptor);
     }
     if (uid >= 0 || gid >= 0) drop_privileges((uid_t)(uid >= 0 ? uid : gid), (gid_t)(gid >= 0 ? gid : uid));
+    // Changing credentials clears the parent-death signal bubblewrap set: the worker must still
+    // die with its sandbox. (Its parent is outside the PID namespace, so getppid() is 0 there.)
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) != 0) fail("PR_SET_PDEATHSIG: %s", strerror(errno));
     if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) fail("PR_SET_NO_NEW_PRIVS: %s", strerror(errno));
     if (landlock) restrict_files(readable, readable_count, writable, writable_count);
     if (seccomp) install_worker_filter();

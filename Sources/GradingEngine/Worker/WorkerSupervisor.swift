@@ -165,27 +165,42 @@ struct SupervisorState: ~Copyable {
     }
 
     deinit {
-        if let worker { Self.end(worker.process, reaped: false) }
-        for spare in spares { Self.end(spare.process, reaped: false) }
+        if let worker { Self.end(worker, reaped: false) }
+        for spare in spares { Self.end(spare, reaped: false) }
     }
 
     /// Stops the worker and the spares, and waits until they are gone.
     mutating func stopWorker() {
-        if let worker { Self.end(worker.process, reaped: false) }
+        if let worker { Self.end(worker, reaped: false) }
         worker = nil
-        for spare in spares { Self.end(spare.process, reaped: false) }
+        for spare in spares { Self.end(spare, reaped: false) }
         spares = []
     }
 
     /// Retires the current worker, if it served a request, and starts the next one.
     mutating func retireCurrent() {
         guard let worker, worker.ready else { return }
-        Self.end(worker.process, reaped: false)
+        Self.end(worker, reaped: false)
         self.worker = nil
     }
 
-    /// Kills a worker's sandbox and waits for it: bubblewrap is PID 1's parent, and a PID
-    /// namespace ends with its first process, so once it is reaped nothing of it is left.
+    /// Kills a worker's sandbox and waits for it. The process running student code is killed
+    /// by its own pid first (from bubblewrap's report, when it has not been read yet): a PID
+    /// namespace ends with its first process, so once bubblewrap is reaped nothing of it is left.
+    private static func end(_ worker: StartedWorker, reaped: Bool) {
+        var info = worker.info
+        if let descriptor = worker.process.info {
+            let deadline = Monotonic.now() + 1
+            while WorkerSandbox.childPID(in: info) == nil && Monotonic.now() < deadline && !reaped {
+                var descriptors = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)]
+                _ = poll(&descriptors, 1, 20)
+                if readAvailable(descriptor, into: &info) == 0 && worker.process.reap(blocking: false) != nil { break }
+            }
+            if !reaped, let inner = WorkerSandbox.childPID(in: info), inner != worker.process.pid { _ = kill(inner, SIGKILL) }
+        }
+        end(worker.process, reaped: reaped)
+    }
+
     private static func end(_ process: WorkerProcess, reaped: Bool) {
         if !reaped {
             process.kill()
@@ -200,7 +215,7 @@ struct SupervisorState: ~Copyable {
         if let startupFailure { return startupFailure }
         if let worker, worker.ready, worker.process.reap(blocking: false) != nil {
             // It died between requests of its case; that is no fault of the next request.
-            Self.end(worker.process, reaped: true)
+            Self.end(worker, reaped: true)
             self.worker = nil
         }
         if worker == nil {
@@ -287,7 +302,7 @@ struct SupervisorState: ~Copyable {
         let deadline = current.started + startupTimeout
         var line: [UInt8] = []
         func fail(_ death: WorkerDeath, reaped: Bool) -> WorkerDeath {
-            Self.end(current.process, reaped: reaped)
+            Self.end(current, reaped: reaped)
             return death
         }
         while true {
@@ -317,7 +332,7 @@ struct SupervisorState: ~Copyable {
             if read == 0 && printed == 0, let termination = current.process.reap(blocking: false) {
                 var errorsOpen = true
                 _ = Self.drain(current.process.errors, into: &capture, buffer: &readBuffer, open: &errorsOpen)
-                Self.end(current.process, reaped: true)
+                Self.end(current, reaped: true)
                 let death = classify(termination, capture: capture, request: nil)
                 if case .sandboxViolation = death { return death }
                 return .startupFailed("the submission stopped before it was ready: \(death.reason)")
@@ -351,7 +366,7 @@ struct SupervisorState: ~Copyable {
     /// Ends a worker that can no longer be trusted and starts its successor straight away,
     /// so that the successor's start-up overlaps with the grader's own work.
     private mutating func retire(reaped: Termination?) {
-        if let worker { Self.end(worker.process, reaped: reaped != nil) }
+        if let worker { Self.end(worker, reaped: reaped != nil) }
         worker = nil
         _ = ensureWorker()
     }
