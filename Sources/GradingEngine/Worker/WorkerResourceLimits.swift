@@ -1,3 +1,5 @@
+import ComponentRuntime
+
 /// The limits a worker process runs under, besides each request's timeout and CPU budget.
 public struct WorkerResourceLimits: Sendable, Hashable {
     /// The address-space limit (`RLIMIT_AS`) in bytes, or nil for none.
@@ -16,7 +18,9 @@ public struct WorkerResourceLimits: Sendable, Hashable {
     public var keptOutputBytes: Int
     /// The most bytes a request may print before the worker is killed.
     public var maxOutputBytes: Int
-    /// The most bytes a result line may have before the worker is killed.
+    /// The most bytes a result line may have. The worker answers a result it estimates to be
+    /// larger with a failure saying so (see ``ComponentRuntime/ResultSizeLimit``); a line that
+    /// grows past the limit anyway gets the worker killed.
     public var maxResultBytes: Int
 
     /// Creates limits.
@@ -34,12 +38,14 @@ public struct WorkerResourceLimits: Sendable, Hashable {
     /// results of up to 64 MiB.
     public static let `default` = WorkerResourceLimits()
 
-    /// The environment variables ``ComponentRuntime/WorkerLimits`` reads in the worker.
+    /// The environment variables ``ComponentRuntime/WorkerLimits`` and
+    /// ``ComponentRuntime/ResultSizeLimit`` read in the worker.
     var environment: [String: String] {
         var variables: [String: String] = [:]
         if let memoryBytes { variables["GRADE_WORKER_MEMORY_BYTES"] = String(memoryBytes) }
         if let maxOpenFiles { variables["GRADE_WORKER_MAX_FILES"] = String(maxOpenFiles) }
         if let maxProcesses { variables["GRADE_WORKER_MAX_PROCESSES"] = String(maxProcesses) }
+        variables[ResultSizeLimit.environmentVariable] = String(maxResultBytes)
         return variables
     }
 }
