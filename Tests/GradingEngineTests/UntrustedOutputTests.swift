@@ -55,7 +55,17 @@ struct UntrustedOutputTests {
         }
         #expect(result.status == .failed)
         #expect(result.problem == .wrongShape)
-        #expect(result.reason == "trajectory with α = 0.5 must be a trajectory of 1×5 matrices, got 1 matrices of 1×1")
+        #expect(result.reason == "trajectory with α = 0.5 must be 20 matrices of 1×5, got 1 matrices of 1×1")
+    }
+
+    @Test func aTrajectoryWithAStepTooManyFailsTheDivergenceProperty() throws {
+        let testCase = propertyCase(.learningRateTooLargeDiverges, "gradient-descent", inputs: PropertyCheckTests.bowl)
+        let result = try grade(testCase) { _, _, value in
+            guard case .matrices(let path) = value, let last = path.last else { return value }
+            return .matrices(path + [last])
+        }
+        #expect(result.problem == .wrongShape)
+        #expect(result.reason == "trajectory with α = 0.5 must be 20 matrices of 1×5, got 21 matrices of 1×5")
     }
 
     @Test func aPenaltyOfTheWrongKindIsAWrongShapeNotANaN() throws {

@@ -348,9 +348,10 @@ extension CaseRunner {
             large.learningRate = 0.5
             small.learningRate = 0.01
             return PropertyPlan(calls: [call(inputs, large), call(inputs, small)]) { r in
-                let steps = "a trajectory of \(start.rows)×\(start.columns) matrices"
+                let stepCount: Int? = if case .integers(let s)? = inputs["steps"], s.count == 1 { s[0] } else { nil }
+                let steps = (stepCount.map { "\($0) matrices" } ?? "matrices") + " of \(start.rows)×\(start.columns)"
                 func trajectory(_ values: Values) -> [Matrix]? {
-                    guard case .matrices(let path)? = values["trajectory"], !path.isEmpty,
+                    guard case .matrices(let path)? = values["trajectory"], !path.isEmpty, stepCount.map({ $0 == path.count }) ?? true,
                           path.allSatisfy({ $0.rows == start.rows && $0.columns == start.columns }) else { return nil }
                     return path
                 }
