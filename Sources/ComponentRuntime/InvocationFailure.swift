@@ -10,6 +10,9 @@ public enum InvocationFailure: Error, Sendable, Hashable, Codable {
     case badInput(name: String, expected: String)
     /// An input names a function or objective the runtime does not know.
     case unknownName(input: String, name: String)
+    /// The outputs are too large to send back: they hold `numbers` numbers, estimated at
+    /// `estimatedBytes` encoded, over the worker's limit of `limitBytes` (see ``ResultSizeLimit``).
+    case resultTooLarge(numbers: Int, estimatedBytes: Int, limitBytes: Int)
 
     /// A sentence a student or instructor can act on.
     public var message: String {
@@ -22,6 +25,13 @@ public enum InvocationFailure: Error, Sendable, Hashable, Codable {
             "input \"\(name)\" must be \(expected)"
         case .unknownName(let input, let name):
             "input \"\(input)\" names \"\(name)\", which is not known"
+        case .resultTooLarge(let numbers, let estimatedBytes, let limitBytes):
+            "the outputs hold \(numbers) numbers, up to \(Self.describe(bytes: estimatedBytes)) to send back, more than the limit of \(Self.describe(bytes: limitBytes)) for a result: return only the outputs the component computes, each with the shape it should have"
         }
+    }
+
+    /// A byte count as messages show it: whole MiB from 1 MiB on, bytes below.
+    private static func describe(bytes: Int) -> String {
+        bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
     }
 }

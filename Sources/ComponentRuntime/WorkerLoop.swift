@@ -32,6 +32,7 @@ public enum WorkerLoop {
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         let encoder = JSONEncoder()
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let resultLimit = ResultSizeLimit.fromEnvironment()
 
         while let line = readLine(strippingNewline: true) {
             guard !line.isEmpty else { continue }
@@ -49,7 +50,7 @@ public enum WorkerLoop {
                 }
             }
             fflush(nil)
-            guard var data = try? encoder.encode(WorkerResponse(id: request.id, results: results)) else {
+            guard var data = try? encoder.encode(WorkerResponse(id: request.id, results: resultLimit.admit(results))) else {
                 protocolFailure("cannot encode the response")
             }
             data.append(UInt8(ascii: "\n"))

@@ -159,6 +159,17 @@ struct GraderTests {
         #expect(run.checks.allSatisfy { $0.status == .error && $0.problem == .missingResult })
     }
 
+    @Test func aResultTooLargeToSendIsAnOutputLimitErrorThatSaysSo() throws {
+        let tooLarge = InvocationFailure.resultTooLarge(numbers: 100_000_000, estimatedBytes: 2_500_000_000, limitBytes: 64 << 20)
+        let run = try Self.grader(CannedExecutor(.completed([.failure(tooLarge)], output: .init()))).grade(submission: "huge", build: builtFine)
+        for check in run.checks {
+            #expect(check.status == .error)
+            #expect(check.problem == .outputLimit)
+            #expect(check.reason == tooLarge.message)
+        }
+        #expect(tooLarge.message.contains("100000000 numbers") && tooLarge.message.contains("limit of 64 MiB"))
+    }
+
     @Test func aCaseOfAnUndeclaredComponentIsACaseError() {
         let testCase = TestCase(name: "mystery", component: "hinge-2000", kind: .reference, inputs: catScores, expected: .reference)
         #expect(throws: CaseError.self) { try grade(testCase) }

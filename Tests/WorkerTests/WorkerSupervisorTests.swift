@@ -113,6 +113,28 @@ struct WorkerSupervisorTests {
         guard case .malformedResult? = death else { Issue.record("got \(String(describing: death))"); return }
     }
 
+    @Test func aResultOverTheLimitIsAFailureFromALiveWorkerThatSaysHowLargeItIs() {
+        let limited = WorkerSupervisor(executable: supervisor.executable, limits: .init(maxResultBytes: 1 << 20))
+        let started = Date()
+        let outcome = limited.run(scoreLossRequest("huge-result"), timeout: 30)
+        guard case .completed(let results, _) = outcome, case .failure(let failure)? = results.first else {
+            Issue.record("got \(outcome)"); return
+        }
+        guard case .resultTooLarge(let numbers, _, let limitBytes) = failure else { Issue.record("got \(failure)"); return }
+        #expect(numbers == 1_000_001)
+        #expect(limitBytes == 1 << 20)
+        #expect(failure.message.contains("1000001 numbers") && failure.message.contains("limit of 1 MiB"), "\(failure.message)")
+        #expect(Date().timeIntervalSince(started) < 10)
+        #expect(abs((limited.run(scoreLossRequest("correct"), timeout: 30).loss ?? .nan) - expectedHostileLoss) < 1e-12)
+        #expect(limited.workersStarted == 1, "the worker that refused stays in service")
+    }
+
+    @Test func changingTheCountOfAMatrixCrashesTheWorkerNamingTheShape() {
+        let death = supervisor.run(scoreLossRequest("reshapes-gradient"), timeout: 30).death
+        guard case .crashed(_, let message)? = death else { Issue.record("got \(String(describing: death))"); return }
+        #expect(message?.contains("Fatal error: Matrix 3×3 needs 9 elements, got 1") == true, "\(message ?? "")")
+    }
+
     @Test func anUnregisteredComponentIsAFailureResultFromALiveWorker() {
         let outcome = supervisor.run(scoreLossRequest("no-such-loss"), timeout: 30)
         guard case .completed(let results, _) = outcome, case .failure(let failure)? = results.first else {

@@ -27,6 +27,14 @@ public struct CaseEvaluation: Sendable {
         CaseEvaluation(passed: false, problem: problem, reason: reason, misconception: misconception, comparisons: comparisons)
     }
 
+    /// The failure of a check that needs output `name` to be `expected` (such as "a scalar" or
+    /// "a 3×4 matrix") and got `got` instead: a missing result when nothing came back, a wrong
+    /// shape otherwise, with both named in the reason.
+    public static func wrongOutput(_ name: String, expected: String, got: Value?) -> CaseEvaluation {
+        guard let got else { return .fail(.missingResult, "no \(name) was returned (expected \(expected))") }
+        return .fail(.wrongShape, "\(name) must be \(expected), got \(got.shapeDescription)")
+    }
+
     /// Combines comparator verdicts: passes when all passed, else reports the first failure.
     public static func from(_ verdicts: [ValueComparator.Verdict]) -> CaseEvaluation {
         let comparisons = verdicts.map(\.comparison)

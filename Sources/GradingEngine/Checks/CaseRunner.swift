@@ -57,6 +57,10 @@ struct CaseRunner {
                         }
                         return .ended(.notImplemented, .notImplemented, failure.message, output)
                     }
+                    if case .resultTooLarge = failure {
+                        // Like printing too much: the worker stopped before the grader could read anything.
+                        return .ended(.error, .outputLimit, failure.message, output)
+                    }
                     return .ended(.failed, .wrongValue, failure.message, output)
                 }
             }

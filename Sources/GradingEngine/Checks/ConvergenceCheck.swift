@@ -25,8 +25,9 @@ extension CaseRunner {
         case .outputs(let results, let output):
             guard case .matrix(let w)? = results[0]["weights"], w.rows == initial.rows, w.columns == initial.columns,
                   case .series(let history)? = results[0]["lossHistory"] else {
+                let got = ["weights", "lossHistory"].map { "\($0): \(results[0][$0]?.shapeDescription ?? "nothing")" }
                 return CaseOutcome(status: .failed, evaluation: .fail(.wrongShape,
-                    "train must return weights of shape \(initial.rows)×\(initial.columns) and the loss of every iteration"), output: output)
+                    "train must return weights of shape \(initial.rows)×\(initial.columns) and the loss of every iteration, got \(got.joined(separator: ", "))"), output: output)
             }
             guard w.elements.allSatisfy(\.isFinite), history.allSatisfy(\.isFinite) else {
                 return CaseOutcome(status: .failed, evaluation: .fail(.nonFinite,

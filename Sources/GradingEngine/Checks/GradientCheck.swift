@@ -74,9 +74,9 @@ extension CaseRunner {
 
     private func judgeGradient(results: [Values], x: Matrix, spec: GradientCheckSpec) -> CaseEvaluation {
         func loss(_ i: Int) -> Double? { if case .scalar(let v)? = results[i]["loss"] { v } else { nil } }
-        guard let f0 = loss(0) else { return .fail(.missingResult, "no loss was returned") }
+        guard let f0 = loss(0) else { return .wrongOutput("loss", expected: "a scalar", got: results[0]["loss"]) }
         guard case .matrix(let analytic)? = results[0][spec.output] else {
-            return .fail(.missingResult, "no \(spec.output) was returned")
+            return .wrongOutput(spec.output, expected: "a \(x.rows)×\(x.columns) matrix", got: results[0][spec.output])
         }
         guard analytic.rows == x.rows, analytic.columns == x.columns else {
             return .fail(.wrongShape, "\(spec.output) is \(analytic.rows)×\(analytic.columns), but \(spec.input) is \(x.rows)×\(x.columns): a gradient has the shape of what it differentiates")
@@ -85,8 +85,13 @@ extension CaseRunner {
         var numeric = Matrix.zeros(like: x)
         var worst = 0.0, worstIndex = -1, kinks = 0, checked = 0
         for k in 0..<x.count {
-            guard let plus = loss(1 + 2 * k), let minus = loss(2 + 2 * k), plus.isFinite, minus.isFinite else {
-                return .fail(.nonFinite, "the loss is not finite near \(spec.input)[\(k / x.columns), \(k % x.columns)]")
+            let entry = "\(spec.input)[\(k / x.columns), \(k % x.columns)]"
+            guard let plus = loss(1 + 2 * k), let minus = loss(2 + 2 * k) else {
+                let got = loss(1 + 2 * k) == nil ? results[1 + 2 * k]["loss"] : results[2 + 2 * k]["loss"]
+                return .wrongOutput("loss with \(entry) shifted", expected: "a scalar", got: got)
+            }
+            guard plus.isFinite, minus.isFinite else {
+                return .fail(.nonFinite, "the loss is not finite near \(entry)")
             }
             numeric.elements[k] = (plus - minus) / (2 * spec.step)
             // Finite everywhere, kinks included: a kink excuses a subgradient, not a NaN.

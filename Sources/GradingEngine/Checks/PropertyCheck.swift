@@ -22,6 +22,22 @@ extension CaseRunner {
         }
     }
 
+    /// Why a check could not read an output it needs; carries the failure to report.
+    private struct UnusableOutput: Error {
+        var evaluation: CaseEvaluation
+    }
+
+    /// The finite scalar loss among `values`, which a property compares later losses against.
+    private static func finiteLoss(_ values: Values) -> Result<Double, UnusableOutput> {
+        guard case .scalar(let loss)? = values["loss"] else {
+            return .failure(UnusableOutput(evaluation: .wrongOutput("loss", expected: "a scalar", got: values["loss"])))
+        }
+        guard loss.isFinite else {
+            return .failure(UnusableOutput(evaluation: .fail(.nonFinite, "the loss is \(ValueComparator.formatNumber(loss))")))
+        }
+        return .success(loss)
+    }
+
     private struct PropertyPlan {
         var calls: [Invocation]
         var judge: ([Values]) -> CaseEvaluation
@@ -72,7 +88,12 @@ extension CaseRunner {
             let samples = moved.map(String.init).joined(separator: ", ")
             return PropertyPlan(calls: [call(["scores": .matrix(s), "labels": .integers(labels)]),
                                         call(["scores": .matrix(jiggled), "labels": .integers(labels)])]) { r in
-                let verdict = ValueComparator.compare("loss after jiggling sample \(samples)", expected: r[0]["loss"] ?? .scalar(.nan),
+                let before: Double
+                switch Self.finiteLoss(r[0]) {
+                case .success(let loss): before = loss
+                case .failure(let failure): return failure.evaluation
+                }
+                let verdict = ValueComparator.compare("loss after jiggling sample \(samples)", expected: .scalar(before),
                                                       got: r[1]["loss"], tolerance: tol)
                 if verdict.problem == nil { return .pass([verdict.comparison]) }
                 return .fail(.propertyViolated,
@@ -92,7 +113,12 @@ extension CaseRunner {
                 }
             }
             return PropertyPlan(calls: [call(inputs), call(doubled)]) { r in
-                let verdict = ValueComparator.compare("loss with every sample twice", expected: r[0]["loss"] ?? .scalar(.nan),
+                let once: Double
+                switch Self.finiteLoss(r[0]) {
+                case .success(let loss): once = loss
+                case .failure(let failure): return failure.evaluation
+                }
+                let verdict = ValueComparator.compare("loss with every sample twice", expected: .scalar(once),
                                                       got: r[1]["loss"], tolerance: tol)
                 if verdict.problem == nil { return .pass([verdict.comparison]) }
                 var misconception: String?
@@ -121,8 +147,9 @@ extension CaseRunner {
             let many: Values = ["scores": .matrix(scores), "labels": .integers(labels)]
             let two: Values = ["scores": .matrix(twoClasses), "labels": .integers(labels.map { _ in 0 })]
             return PropertyPlan(calls: [call(many), call(two)]) { r in
-                guard case .scalar(let lossMany)? = r[0]["loss"], case .scalar(let lossTwo)? = r[1]["loss"] else {
-                    return .fail(.missingResult, "no loss was returned")
+                guard case .scalar(let lossMany)? = r[0]["loss"] else { return .wrongOutput("loss", expected: "a scalar", got: r[0]["loss"]) }
+                guard case .scalar(let lossTwo)? = r[1]["loss"] else {
+                    return .wrongOutput("loss with 2 classes", expected: "a scalar", got: r[1]["loss"])
                 }
                 let verdict = ValueComparator.compare(
                     "loss with \(classes) equal scores, against \(classes - 1) × the loss with 2", expected: .scalar(Double(classes - 1) * lossTwo),
@@ -194,10 +221,16 @@ extension CaseRunner {
             guard case .integers(let labels)? = inputs["labels"], case .matrix(let scores)? = inputs["scores"] else {
                 throw CaseError(caseName: testCase.name, location: testCase.location, message: "softmax-never-zero needs scores and labels")
             }
+            try precondition(labels.count == scores.rows && labels.allSatisfy { (0..<scores.columns).contains($0) },
+                             "softmax-never-zero needs one label per row of scores, each in 0..<\(scores.columns)")
             return PropertyPlan(calls: [call(inputs)]) { r in
-                guard case .scalar(let loss)? = r[0]["loss"], case .matrix(let g)? = r[0]["gradient"],
-                      g.rows == scores.rows, g.columns == scores.columns else {
-                    return .fail(.missingResult, "no loss and \(scores.rows)×\(scores.columns) gradient were returned")
+                guard case .scalar(let loss)? = r[0]["loss"] else { return .wrongOutput("loss", expected: "a scalar", got: r[0]["loss"]) }
+                guard case .matrix(let g)? = r[0]["gradient"], g.rows == scores.rows, g.columns == scores.columns else {
+                    return .wrongOutput("gradient", expected: "a \(scores.rows)×\(scores.columns) matrix", got: r[0]["gradient"])
+                }
+                // An infinite loss is not "never zero", and −inf entries must not pass for pushes.
+                guard loss.isFinite, g.elements.allSatisfy(\.isFinite) else {
+                    return .fail(.nonFinite, "the loss is \(ValueComparator.formatNumber(loss)) and the gradient \(ValueComparator.format(.matrix(g))): both must be finite")
                 }
                 let pushes = labels.enumerated().map { g[$0.offset, $0.element] }
                 let comparison = Comparison(quantity: "loss, and ∂L/∂s_{y_i} of each sample", expected: "> 0, and every ∂L/∂s_{y_i} < 0",
@@ -278,6 +311,9 @@ extension CaseRunner {
             let w2: Values = ["weights": .matrix(Matrix([[0.25, 0.25, 0.25, 0.25]]))]
             let entries = [1.0, 0, 0.25].map { ["weights": Value.matrix(Matrix([[$0]]))] }
             return PropertyPlan(calls: [call(w1), call(w2)] + entries.map { call($0) }) { r in
+                if let wrong = r.first(where: { if case .scalar? = $0["loss"] { false } else { true } }) {
+                    return .wrongOutput("the penalty", expected: "a scalar", got: wrong["loss"])
+                }
                 let losses = r.map { values -> Double in if case .scalar(let v)? = values["loss"] { v } else { .nan } }
                 let r1 = losses[2], r0 = losses[3], rQuarter = losses[4]
                 var evaluation = CaseEvaluation.from([
@@ -312,10 +348,20 @@ extension CaseRunner {
             large.learningRate = 0.5
             small.learningRate = 0.01
             return PropertyPlan(calls: [call(inputs, large), call(inputs, small)]) { r in
-                guard case .matrices(let big)? = r[0]["trajectory"], case .matrices(let little)? = r[1]["trajectory"],
-                      let bigEnd = big.last, let littleEnd = little.last else {
-                    return .fail(.missingResult, "no trajectories were returned")
+                let stepCount: Int? = if case .integers(let s)? = inputs["steps"], s.count == 1 { s[0] } else { nil }
+                let steps = (stepCount.map { "\($0) matrices" } ?? "matrices") + " of \(start.rows)×\(start.columns)"
+                func trajectory(_ values: Values) -> [Matrix]? {
+                    guard case .matrices(let path)? = values["trajectory"], !path.isEmpty, stepCount.map({ $0 == path.count }) ?? true,
+                          path.allSatisfy({ $0.rows == start.rows && $0.columns == start.columns }) else { return nil }
+                    return path
                 }
+                guard let big = trajectory(r[0]) else { return .wrongOutput("trajectory with α = 0.5", expected: steps, got: r[0]["trajectory"]) }
+                guard let little = trajectory(r[1]) else { return .wrongOutput("trajectory with α = 0.01", expected: steps, got: r[1]["trajectory"]) }
+                // The large rate may legitimately overflow; the small one must stay finite.
+                guard little.allSatisfy({ $0.elements.allSatisfy(\.isFinite) }) else {
+                    return .fail(.nonFinite, "with α = 0.01 the trajectory holds an infinite or NaN parameter, but a small enough rate must converge")
+                }
+                let bigEnd = big[big.count - 1], littleEnd = little[little.count - 1]
                 let f0 = function.value(start), fBig = function.value(bigEnd), fSmall = function.value(littleEnd)
                 let comparison = Comparison(
                     quantity: "f after \(big.count) steps from f = \(ValueComparator.formatNumber(f0)) (α = 0.5, α = 0.01)",

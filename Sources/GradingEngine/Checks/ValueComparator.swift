@@ -28,13 +28,15 @@ public enum ValueComparator {
                                        relativeError: nil, tolerance: toleranceText, passed: false),
                 problem: .missingResult, reason: "no \(quantity) was returned")
         }
-        if let mismatch = shapeMismatch(expected, got) {
+        let e = expected.numbers, g = got.numbers
+        // Equal shapes give equal counts; the count is checked too, so that the entry loop
+        // below can never index past the values it was handed.
+        if let mismatch = shapeMismatch(expected, got) ?? (e.count == g.count ? nil : (expected.shapeDescription, got.shapeDescription)) {
             return Verdict(
                 comparison: Comparison(quantity: quantity, expected: format(expected), got: format(got),
                                        relativeError: nil, tolerance: toleranceText, passed: false),
                 problem: .wrongShape, reason: "\(quantity) has the wrong shape: expected \(mismatch.expected), got \(mismatch.got)")
         }
-        let e = expected.numbers, g = got.numbers
         var worst = 0.0
         var nonFiniteIndex: Int?
         var failedIndex: Int?

@@ -31,8 +31,17 @@ struct OutputCapture {
 
     /// The lines worth searching for the runtime's messages: all of them when everything was
     /// kept, otherwise the kept beginning and the last few kilobytes.
+    ///
+    /// Lines are split on the LF byte, and a CR before it is dropped: as a `String`, `"\r\n"` is
+    /// one `Character`, so splitting on the character `"\n"` would leave CRLF output as one line.
     var searchableLines: [Substring] {
-        let text = String(decoding: head, as: UTF8.self) + "\n" + String(decoding: tail.suffix(Self.tailBytes), as: UTF8.self)
-        return text.split(separator: "\n")
+        Self.lines(head[...]) + Self.lines(tail.suffix(Self.tailBytes))
+    }
+
+    private static func lines(_ bytes: ArraySlice<UInt8>) -> [Substring] {
+        bytes.split(separator: UInt8(ascii: "\n")).compactMap { line in
+            let text = line.last == UInt8(ascii: "\r") ? line.dropLast() : line
+            return text.isEmpty ? nil : Substring(String(decoding: text, as: UTF8.self))
+        }
     }
 }

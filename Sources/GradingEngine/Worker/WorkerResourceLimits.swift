@@ -1,3 +1,5 @@
+import ComponentRuntime
+
 /// The limits a worker process runs under, besides each request's timeout and CPU budget.
 ///
 /// The kernel enforces the resource limits: the `grade-sandbox` launcher sets soft and hard
@@ -26,7 +28,9 @@ public struct WorkerResourceLimits: Sendable, Hashable {
     public var keptOutputBytes: Int
     /// The most bytes a request may print before the worker is killed.
     public var maxOutputBytes: Int
-    /// The most bytes a result line may have before the worker is killed.
+    /// The most bytes a result line may have. The worker answers a result it estimates to be
+    /// larger with a failure saying so (see ``ComponentRuntime/ResultSizeLimit``); a line that
+    /// grows past the limit anyway gets the worker killed.
     public var maxResultBytes: Int
 
     /// Creates limits.
@@ -63,6 +67,7 @@ public struct WorkerResourceLimits: Sendable, Hashable {
         "cpu": "Max cpu time", "nproc": "Max processes",
     ]
 
-    /// The environment variables the worker reads.
-    var environment: [String: String] { [:] }
+    /// The environment variables the worker reads: the result size it may answer
+    /// (``ComponentRuntime/ResultSizeLimit``).
+    var environment: [String: String] { [ResultSizeLimit.environmentVariable: String(maxResultBytes)] }
 }

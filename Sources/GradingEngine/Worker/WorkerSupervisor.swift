@@ -67,7 +67,8 @@ public final class WorkerSupervisor: Sendable {
         let staged = (try? sandbox.stage(worker: executable.path, scratch: home ?? URL(fileURLWithPath: scratchPath))) ?? executable.path
         let launch = sandbox.launch(worker: staged, scratch: scratchPath)
         state = Mutex(SupervisorState(
-            launch: launch, limits: sandbox.limits, environment: WorkerSandbox.environment(scratch: launch.scratch),
+            launch: launch, limits: sandbox.limits, environment: WorkerSandbox.environment(scratch: launch.scratch)
+                + sandbox.limits.environment.map { "\($0.key)=\($0.value)" }.sorted(),
             sandbox: sandbox, startupTimeout: startupTimeout))
     }
 

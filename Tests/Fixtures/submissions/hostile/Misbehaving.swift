@@ -97,3 +97,22 @@ public struct ForgingLoss: ScoreLoss {
         return LossAndGradient(loss: 0, gradient: scores)
     }
 }
+
+/// Returns a gradient of a million entries for a 3×3 input: 25 MB of JSON, too much to send back
+/// under a small result limit.
+public struct HugeResultLoss: ScoreLoss {
+    public init(hyperparameters: Hyperparameters) {}
+    public func lossAndGradient(scores: Matrix, labels: [Int]) -> LossAndGradient {
+        LossAndGradient(loss: 0, gradient: Matrix(rows: 1000, columns: 1000, repeating: -2.2250738585072014e-308))
+    }
+}
+
+/// Replaces the entries of its gradient with an array of another count.
+public struct ReshapingLoss: ScoreLoss {
+    public init(hyperparameters: Hyperparameters) {}
+    public func lossAndGradient(scores: Matrix, labels: [Int]) -> LossAndGradient {
+        var gradient = Matrix.zeros(like: scores)
+        gradient.elements = [0]
+        return LossAndGradient(loss: 0, gradient: gradient)
+    }
+}

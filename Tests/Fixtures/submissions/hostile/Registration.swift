@@ -15,4 +15,6 @@ public func registerComponents(in registry: inout ComponentRegistry) {
     registry.register("not-implemented", UnfinishedLoss.self)
     registry.register("infinite-recursion", RecursiveLoss.self)
     registry.register("forges-result", ForgingLoss.self)
+    registry.register("huge-result", HugeResultLoss.self)
+    registry.register("reshapes-gradient", ReshapingLoss.self)
 }

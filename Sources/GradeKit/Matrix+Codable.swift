@@ -1,0 +1,42 @@
+/// The wire form of a matrix, `{"rows": 2, "columns": 3, "elements": [1, 2, 3, 4, 5, 6]}`.
+///
+/// Decoding is where values from another process come in, so it checks everything the
+/// initializer would stop the program for, and throws instead: a decoded matrix always
+/// satisfies `elements.count == rows × columns` with both dimensions ≥ 0, and a malformed
+/// one is an error the reader can report.
+extension Matrix: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case rows, columns, elements
+    }
+
+    /// Decodes a matrix, checking its shape against its entries.
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` when a dimension is negative, when
+    ///   `rows × columns` overflows `Int`, or when the number of entries is not `rows × columns`;
+    ///   the errors of the decoder for anything that is not a matrix at all.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let rows = try container.decode(Int.self, forKey: .rows)
+        let columns = try container.decode(Int.self, forKey: .columns)
+        guard let count = Matrix.entryCount(rows: rows, columns: columns) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .rows, in: container,
+                debugDescription: "a matrix of \(rows)×\(columns) is impossible: both dimensions must be ≥ 0 and their product must fit in an Int")
+        }
+        let elements = try container.decode([Double].self, forKey: .elements)
+        guard elements.count == count else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .elements, in: container,
+                debugDescription: "a \(rows)×\(columns) matrix needs \(count) elements, got \(elements.count)")
+        }
+        self.init(rows: rows, columns: columns, elements: elements)
+    }
+
+    /// Encodes the shape and the row-major entries.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(rows, forKey: .rows)
+        try container.encode(columns, forKey: .columns)
+        try container.encode(elements, forKey: .elements)
+    }
+}
