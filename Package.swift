@@ -23,8 +23,10 @@ let package = Package(
         .target(name: "GradeResults"),
         // Case files and assignment metadata: parsing and validation.
         .target(name: "AssignmentFormat", dependencies: ["GradeKit", "ComponentRuntime", "GradeResults", .product(name: "Yams", package: "Yams")]),
+        // Starting a build tool so that its whole process tree can be measured and killed.
+        .target(name: "CProcessTree"),
         // Building submissions, supervising workers, running checks, computing verdicts.
-        .target(name: "GradingEngine", dependencies: ["GradeKit", "ComponentRuntime", "Reference", "AssignmentFormat", "GradeResults"]),
+        .target(name: "GradingEngine", dependencies: ["GradeKit", "ComponentRuntime", "Reference", "AssignmentFormat", "GradeResults", "CProcessTree"]),
         // libxml2, for JUnit XML.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // Console, JUnit, Gradescope and Markdown writers.

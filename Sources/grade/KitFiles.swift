@@ -26,7 +26,8 @@ enum KitFiles {
                 .target(name: "ComponentRuntime", dependencies: ["GradeKit"]),
                 .target(name: "GradeResults"),
                 .target(name: "AssignmentFormat", dependencies: ["GradeKit", "ComponentRuntime", "GradeResults", .product(name: "Yams", package: "Yams")]),
-                .target(name: "GradingEngine", dependencies: ["GradeKit", "ComponentRuntime", "Reference", "AssignmentFormat", "GradeResults"]),
+                .target(name: "CProcessTree"),
+                .target(name: "GradingEngine", dependencies: ["GradeKit", "ComponentRuntime", "Reference", "AssignmentFormat", "GradeResults", "CProcessTree"]),
                 .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
                 .target(name: "GradeReports", dependencies: ["GradeResults", "CLibXML2"]),
                 .executableTarget(name: "grade", dependencies: [

@@ -107,4 +107,58 @@ struct SubmissionBuilderTests {
         let supervisor = WorkerSupervisor(executable: try #require(edited.executable))
         #expect(supervisor.run(scoreLossRequest("correct"), timeout: 30).loss != nil)
     }
+
+    @Test func buildPastItsTimeoutIsStoppedWithItsCompilerAndSaysHowLongItRan() throws {
+        _ = Fixtures.hostile // the runtime is built, so the deadline falls while the literal compiles
+        let bomb = try LiteralBomb()
+        defer { bomb.remove() }
+        var builder = Fixtures.builder
+        builder.buildTimeout = 5
+        let built = builder.build(submission: bomb.submission)
+        #expect(!built.outcome.succeeded)
+        let stated = try #require(built.outcome.log.firstMatch(of: /the build took longer than 5 s and was stopped after ([0-9.]+) s/),
+                                  "\(built.outcome.log)")
+        print("build with a 5 s timeout: \(stated.0)")
+        let seconds = try #require(Double(stated.1))
+        #expect(seconds >= 5 && seconds < 5 + 2)
+        #expect(bomb.compilerProcesses().isEmpty, "compiler processes left running")
+    }
+
+    @Test func buildAboveItsMemoryLimitIsStoppedWithASuggestion() throws {
+        _ = Fixtures.hostile
+        let bomb = try LiteralBomb()
+        defer { bomb.remove() }
+        var builder = Fixtures.builder
+        builder.buildMemoryLimit = 150 << 20
+        let built = builder.build(submission: bomb.submission)
+        #expect(!built.outcome.succeeded)
+        print("build with a 150 MiB memory limit: \(built.outcome.log.split(separator: "\n").last ?? "")")
+        #expect(built.outcome.log.contains(
+            "the compiler used more than 150 MiB compiling the submission and was stopped after"), "\(built.outcome.log)")
+        #expect(built.outcome.log.contains("a very large literal or deeply nested expression?"))
+        #expect(bomb.compilerProcesses().isEmpty, "compiler processes left running")
+    }
+}
+
+/// A copy of the hostile submission with a 40,000-element array literal, which takes the type
+/// checker about 10 s and 235 MiB here.
+struct LiteralBomb {
+    let submission: URL
+    let marker = UUID().uuidString
+
+    init() throws {
+        submission = FileManager.default.temporaryDirectory.appendingPathComponent("grade-bomb-\(marker)")
+        try FileManager.default.copyItem(at: Fixtures.submission("hostile"), to: submission)
+        let elements = (0..<40_000).map { "\(Double($0) + 0.5)" }.joined(separator: ", ")
+        try "public let samples: [Double] = [\(elements)]\n"
+            .write(to: submission.appendingPathComponent("Samples-\(marker).swift"), atomically: true, encoding: .utf8)
+    }
+
+    /// The compiler processes still compiling the literal's file.
+    func compilerProcesses() -> [pid_t] { ToolScript.processes(commandLineContaining: marker) }
+
+    func remove() {
+        for pid in compilerProcesses() { kill(pid, SIGKILL) }
+        try? FileManager.default.removeItem(at: submission)
+    }
 }

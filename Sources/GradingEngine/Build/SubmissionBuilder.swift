@@ -25,8 +25,13 @@ public struct SubmissionBuilder: Sendable {
     public let packageRoot: URL
     /// The folder holding the generated package, the lock and the cached executables.
     public let cacheDirectory: URL
-    /// Wall-clock seconds a build may take before it is killed and reported as failed.
+    /// Wall-clock seconds a build may take before it is killed, compiler processes included,
+    /// and reported as failed.
     public var buildTimeout: Double = 600
+    /// Bytes of private resident memory the build's processes may hold together before they
+    /// are killed and the build is reported as failed: a literal of a few hundred thousand
+    /// elements makes the type checker grow past 2 GB.
+    public var buildMemoryLimit: UInt64 = 4 << 30
     /// The most bytes of compiler output a ``BuildOutcome`` keeps as its log.
     public var logLimit: Int = 16 * 1024
 
@@ -83,18 +88,18 @@ public struct SubmissionBuilder: Sendable {
         }
         let result = ToolRunner.run(
             ["swift", "build", "--package-path", package.path, "--product", BuildInputs.workerProduct, "--disable-index-store"],
-            timeout: buildTimeout)
+            timeout: buildTimeout, memoryLimit: buildMemoryLimit)
         let log = compilerLog(package: package, inputs: inputs)
         let diagnostics = log.diagnostics(in: result.output)
         var trimmed = log.trimmed(result.output)
         let duration = Date().timeIntervalSince(started)
         let builtExecutable = package.appendingPathComponent(".build/debug/\(BuildInputs.workerProduct)")
 
-        guard result.status == 0, !result.timedOut, fileManager.isExecutableFile(atPath: builtExecutable.path) else {
-            if result.timedOut { trimmed += "\nthe build took longer than \(Int(buildTimeout)) s and was stopped" }
+        guard result.status == 0, result.stopped == nil, fileManager.isExecutableFile(atPath: builtExecutable.path) else {
+            if let stopped = result.stopped { trimmed += "\n" + stopMessage(stopped, seconds: result.seconds) }
             let outcome = BuildOutcome(succeeded: false, diagnostics: diagnostics, log: trimmed, duration: duration)
-            // Only a verdict on the code is worth remembering; a timeout or a broken toolchain may not recur.
-            if !result.timedOut, diagnostics.contains(where: { $0.severity == "error" }) {
+            // Only a verdict on the code is worth remembering; a stopped build or a broken toolchain may not recur.
+            if result.stopped == nil, diagnostics.contains(where: { $0.severity == "error" }) {
                 store(failure: outcome, fingerprint: fingerprint)
             }
             return BuiltSubmission(outcome: outcome, executable: nil, fingerprint: fingerprint, reusedCache: false)
@@ -105,6 +110,23 @@ public struct SubmissionBuilder: Sendable {
             return BuiltSubmission(outcome: outcome, executable: executable, fingerprint: fingerprint, reusedCache: false)
         } catch {
             return failure("cannot store the worker executable: \(error)", fingerprint: fingerprint, started: started)
+        }
+    }
+
+    /// What the log says about a build that was stopped, with the time it really ran.
+    private func stopMessage(_ stop: ToolRunner.Stop, seconds: Double) -> String {
+        func time(_ seconds: Double) -> String {
+            seconds == seconds.rounded() ? "\(Int(seconds)) s" : String(format: "%.1f s", seconds)
+        }
+        switch stop {
+        case .timeLimit:
+            return "the build took longer than \(time(buildTimeout)) and was stopped after \(time(seconds))"
+        case .memoryLimit:
+            let gibibyte: UInt64 = 1 << 30, mebibyte: UInt64 = 1 << 20
+            let limit = buildMemoryLimit % gibibyte == 0 ? "\(buildMemoryLimit / gibibyte) GiB"
+                : "\((buildMemoryLimit + mebibyte / 2) / mebibyte) MiB"
+            return "the compiler used more than \(limit) compiling the submission and was stopped after \(time(seconds)); "
+                + "a very large literal or deeply nested expression?"
         }
     }
 
