@@ -76,12 +76,12 @@ extension HostileEntry {
            attack: "var x = 0.0; while weights.rows >= 0 { x += 1 }; print(x)"),
         l2("sleep-forever", .fails(type: "timeout", reason: nil), attack: "sleep(100_000)"),
         l2("memory-bomb", .fails(type: "memory-limit", reason: nil),
-           attack: "var chunks: [[Double]] = []; while true { chunks.append(Array(repeating: 1, count: 1 << 24)) }"),
+           attack: "var chunks: [[Double]] = []; while true { chunks.append(Array(repeating: 1, count: 1 << 26)) }"),
         l2("raise-memory-limit-then-bomb", .fails(type: "memory-limit", reason: nil),
            attack: """
                var limit = rlimit(rlim_cur: rlim_t.max, rlim_max: rlim_t.max)
                print("raised address space:", setrlimit(Int32(RLIMIT_AS.rawValue), &limit) == 0)
-               var chunks: [[Double]] = []; while true { chunks.append(Array(repeating: 1, count: 1 << 24)) }
+               var chunks: [[Double]] = []; while true { chunks.append(Array(repeating: 1, count: 1 << 26)) }
                """),
         l2("output-flood", .fails(type: "output-limit", reason: nil),
            attack: #"let line = String(repeating: "x", count: 4096); while true { print(line) }"#),
