@@ -184,7 +184,7 @@ extension HostileEntry {
                for _ in 0..<1000 { let t = Thread { while true { sleep(1) } }; t.start(); started += 1 }
                print("threads", started)
                """),
-        l2("kill-the-grader", .passes,
+        l2("kill-the-grader", .survives,
            attack: """
                print("kill parent", kill(getppid(), SIGKILL), "group", kill(0, SIGTERM) , "all", kill(-1, SIGKILL))
                """),
