@@ -25,6 +25,17 @@ enum Fixtures {
     /// A submission without `registerComponents(in:)`.
     static let missingRegistration: BuiltSubmission = timedBuild("missing-registration")
 
+    /// A copy of a fixture submission, in a new temporary folder, with `files` (name to
+    /// contents) added. The caller removes it.
+    static func copy(of name: String, adding files: [String: String]) throws -> URL {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("grade-\(name)-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: submission(name), to: copy)
+        for (file, text) in files {
+            try text.write(to: copy.appendingPathComponent(file), atomically: true, encoding: .utf8)
+        }
+        return copy
+    }
+
     static func timedBuild(_ name: String) -> BuiltSubmission {
         let started = Date()
         let built = builder.build(submission: submission(name))

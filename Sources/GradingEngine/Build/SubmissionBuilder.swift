@@ -4,15 +4,17 @@ import GradeResults
 /// Compiles a submission folder into a worker executable, or explains why it does not compile.
 ///
 /// The submission's `.swift` files (found recursively; other files are ignored) become the
-/// `StudentSubmission` module of a generated SwiftPM package, next to copies of `GradeKit`
-/// and `ComponentRuntime` and an executable `grade-worker` whose whole program is
-/// `WorkerLoop.run(register: StudentSubmission.registerComponents)`.
+/// `StudentSubmission` module of a generated SwiftPM package, beside an executable
+/// `grade-worker` whose whole program is `WorkerLoop.run(register: registerComponents)`; the
+/// package depends on a second generated package holding copies of `GradeKit` and
+/// `ComponentRuntime`, so that the submission sees neither the runtime's `package`
+/// declarations nor, under SwiftPM's import check, `ComponentRuntime` (see ``BuildInputs``).
 ///
 /// Builds are cached by a fingerprint of every input (each copied source, each student file,
 /// the package layout and `swift --version`):
 /// - a fingerprint built before is answered from the cache without running `swift build`,
 ///   failures included;
-/// - every submission shares one generated package whose `StudentSubmission` sources are
+/// - every submission shares the generated packages, whose `StudentSubmission` sources are
 ///   swapped in place, writing only files whose contents changed, so that a new submission
 ///   recompiles only its own module and relinks, and the runtime modules compile once;
 /// - each finished executable is copied to `workers/<fingerprint>/grade-worker`, so a later
@@ -80,14 +82,15 @@ public struct SubmissionBuilder: Sendable {
     /// Writes the package and runs `swift build`; the caller holds the cache lock.
     private func buildLocked(_ inputs: BuildInputs, fingerprint: String, started: Date) -> BuiltSubmission {
         let fileManager = FileManager.default
-        let package = cacheDirectory.appendingPathComponent("package", isDirectory: true)
+        let package = cacheDirectory.appendingPathComponent(BuildInputs.workerPackage, isDirectory: true)
         do {
-            try inputs.synchronize(into: package)
+            try inputs.synchronize(into: cacheDirectory)
         } catch {
             return failure("cannot write the worker package: \(error)", fingerprint: fingerprint, started: started)
         }
         let result = ToolRunner.run(
-            ["swift", "build", "--package-path", package.path, "--product", BuildInputs.workerProduct, "--disable-index-store"],
+            ["swift", "build", "--package-path", package.path, "--product", BuildInputs.workerProduct, "--disable-index-store",
+             "--explicit-target-dependency-import-check", "error"],
             timeout: buildTimeout, memoryLimit: buildMemoryLimit)
         let log = compilerLog(package: package, inputs: inputs)
         let diagnostics = log.diagnostics(in: result.output)
@@ -179,9 +182,11 @@ public struct SubmissionBuilder: Sendable {
     private func compilerLog(package: URL, inputs: BuildInputs) -> CompilerLog {
         // The compiler may print the package's path as given or with symbolic links resolved.
         let spellings = Set([package.path, package.resolvingSymlinksInPath().path])
+        let runtime = package.deletingLastPathComponent().appendingPathComponent(BuildInputs.runtimePackage)
+        let runtimeSpellings = Set([runtime.path, runtime.resolvingSymlinksInPath().path])
         return CompilerLog(
             studentPrefixes: spellings.map { "\($0)/\(BuildInputs.studentSourcesPath)/" },
-            packagePrefixes: spellings.map { "\($0)/" },
+            packagePrefixes: (spellings.union(runtimeSpellings)).map { "\($0)/" },
             entryPointPath: BuildInputs.entryPointPath,
             renamedStudentFiles: inputs.renamedStudentFiles,
             studentSources: inputs.studentSources,
