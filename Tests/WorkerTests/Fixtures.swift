@@ -36,6 +36,22 @@ enum Fixtures {
         return copy
     }
 
+    /// The permission bits of a file or folder.
+    static func mode(of url: URL) throws -> Int? {
+        try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int
+    }
+
+    /// True when every folder above the builder's cache may be passed through by other users,
+    /// as a worker started as `nobody` needs.
+    static var othersCanReachTheCache: Bool {
+        var folder = builder.cacheDirectory.deletingLastPathComponent()
+        while true {
+            guard let mode = try? mode(of: folder), mode & 0o001 != 0 else { return false }
+            if folder.path == "/" { return true }
+            folder = folder.deletingLastPathComponent()
+        }
+    }
+
     static func timedBuild(_ name: String) -> BuiltSubmission {
         let started = Date()
         let built = builder.build(submission: submission(name))

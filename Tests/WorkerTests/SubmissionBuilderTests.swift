@@ -1,6 +1,6 @@
 import Foundation
 import GradeResults
-import GradingEngine
+@testable import GradingEngine
 import Synchronization
 import Testing
 
@@ -164,6 +164,37 @@ struct SubmissionBuilderTests {
         let supervisor = WorkerSupervisor(executable: try #require(built.executable))
         let outcome = supervisor.run(scoreLossRequest("correct"), timeout: 30)
         #expect(outcome.loss.map { abs($0 - expectedHostileLoss) < 1e-9 } == true, "\(outcome)")
+    }
+
+    @Test func cacheKeepsStudentCodeToTheGraderAndWorkersRunnable() throws {
+        _ = Fixtures.broken // a stored failure
+        let executable = try #require(Fixtures.hostile.executable)
+        let cache = Fixtures.builder.cacheDirectory
+        #expect(try Fixtures.mode(of: cache) == 0o711)
+        #expect(try Fixtures.mode(of: cache.appendingPathComponent("workers")) == 0o711)
+        for folder in ["package", "grade-runtime", "failures"] {
+            #expect(try Fixtures.mode(of: cache.appendingPathComponent(folder)) == 0o700, "\(folder)")
+        }
+        #expect(try Fixtures.mode(of: executable.deletingLastPathComponent()) == 0o755)
+        #expect(try Fixtures.mode(of: executable) == 0o755)
+        #expect(try Fixtures.mode(of: executable.deletingLastPathComponent().appendingPathComponent("outcome.json")) == 0o600)
+    }
+
+    @Test(.enabled(if: geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
+                   && Fixtures.othersCanReachTheCache))
+    func nobodyCanStartAWorkerButCanNeitherListNorReadTheCache() throws {
+        let executable = try #require(Fixtures.hostile.executable)
+        let cache = Fixtures.builder.cacheDirectory
+        func asNobody(_ arguments: [String]) -> ToolRunner.Result {
+            ToolRunner.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] + arguments, timeout: 30)
+        }
+        // With its standard input at an end, a worker exits at once with status 0.
+        let worker = asNobody([executable.path])
+        #expect(worker.status == 0, "\(worker.output)")
+        #expect(asNobody(["ls", cache.path]).status != 0)
+        #expect(asNobody(["ls", cache.appendingPathComponent("workers").path]).status != 0)
+        #expect(asNobody(["cat", cache.appendingPathComponent("package/Package.swift").path]).status != 0)
+        #expect(asNobody(["ls", cache.appendingPathComponent("failures").path]).status != 0)
     }
 
     @Test func buildPastItsTimeoutIsStoppedWithItsCompilerAndSaysHowLongItRan() throws {

@@ -26,7 +26,7 @@ struct BuildInputs {
     /// inside the worker package.
     static let entryPointPath = "Sources/grade-worker/main.swift"
     /// Changes whenever the layout below changes, so old cached executables are not reused.
-    static let layoutVersion = "grade-worker-package 3"
+    static let layoutVersion = "grade-worker-package 4"
     /// The runtime modules copied from the grade package.
     static let runtimeModules = ["GradeKit", "ComponentRuntime"]
 

@@ -22,10 +22,17 @@ import GradeResults
 ///
 /// The shared package is guarded by an `flock` on `<cache>/lock`, so concurrent grader
 /// processes (and threads) build one at a time instead of corrupting each other.
+///
+/// The cache holds every graded student's code, so only the grader may read it: the generated
+/// packages and their build folders, and the failures' logs, are mode 0700. A worker must
+/// still start as `nobody` from its path, so the cache and `workers/` may be passed through but
+/// not listed (0711), and each `workers/<fingerprint>/` and its executable are 0755: reaching
+/// one takes its fingerprint, which takes the submission's sources.
 public struct SubmissionBuilder: Sendable {
     /// The grade package root, which holds `Sources/GradeKit` and `Sources/ComponentRuntime`.
     public let packageRoot: URL
-    /// The folder holding the generated package, the lock and the cached executables.
+    /// The folder holding the generated packages, the lock and the cached executables; the
+    /// builder's own, whose mode it sets (see above).
     public let cacheDirectory: URL
     /// Wall-clock seconds a build may take before it is killed, compiler processes included,
     /// and reported as failed.
@@ -66,9 +73,8 @@ public struct SubmissionBuilder: Sendable {
         let fingerprint = inputs.fingerprint(toolchain: Toolchain.identity)
         if let cached = cachedResult(fingerprint) { return cached }
 
-        let fileManager = FileManager.default
         do {
-            try fileManager.createDirectory(at: cacheDirectory, withIntermediateDirectories: true)
+            try prepareCache()
         } catch {
             return failure("cannot create the build cache \(cacheDirectory.path): \(error)", fingerprint: fingerprint, started: started)
         }
@@ -78,6 +84,26 @@ public struct SubmissionBuilder: Sendable {
         }
         return locked ?? failure("cannot lock the build cache \(cacheDirectory.path)", fingerprint: fingerprint, started: started)
     }
+
+    /// Creates the cache's folders with the modes described above, and restores the modes of
+    /// folders an earlier version created with the default mode.
+    private func prepareCache() throws {
+        let fileManager = FileManager.default
+        let folders = [("", Self.passThroughMode), ("workers", Self.passThroughMode), (BuildInputs.workerPackage, Self.privateMode),
+                       (BuildInputs.runtimePackage, Self.privateMode), ("failures", Self.privateMode)]
+        for (name, mode) in folders {
+            let folder = name.isEmpty ? cacheDirectory : cacheDirectory.appendingPathComponent(name, isDirectory: true)
+            try fileManager.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: mode])
+            try fileManager.setAttributes([.posixPermissions: mode], ofItemAtPath: folder.path)
+        }
+    }
+
+    /// Folders only the grader may enter.
+    private static let privateMode = 0o700
+    /// Folders others may pass through to a path they know, but not list.
+    private static let passThroughMode = 0o711
+    /// A worker's folder and executable, which a worker running as `nobody` must reach and run.
+    private static let workerMode = 0o755
 
     /// Writes the package and runs `swift build`; the caller holds the cache lock.
     private func buildLocked(_ inputs: BuildInputs, fingerprint: String, started: Date) -> BuiltSubmission {
@@ -157,9 +183,16 @@ public struct SubmissionBuilder: Sendable {
         let final = workerDirectory(fingerprint)
         let staging = cacheDirectory.appendingPathComponent("workers/.staging-\(getpid())-\(fingerprint)", isDirectory: true)
         try? fileManager.removeItem(at: staging)
-        try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-        try fileManager.copyItem(at: built, to: staging.appendingPathComponent(BuildInputs.workerProduct))
-        try JSONEncoder().encode(outcome).write(to: staging.appendingPathComponent("outcome.json"))
+        try fileManager.createDirectory(at: staging, withIntermediateDirectories: true, attributes: [.posixPermissions: Self.workerMode])
+        let executable = staging.appendingPathComponent(BuildInputs.workerProduct)
+        try fileManager.copyItem(at: built, to: executable)
+        try fileManager.setAttributes([.posixPermissions: Self.workerMode], ofItemAtPath: executable.path)
+        // The log may quote the submission's code; the worker has no use for it.
+        let log = staging.appendingPathComponent("outcome.json")
+        guard fileManager.createFile(atPath: log.path, contents: try JSONEncoder().encode(outcome),
+                                     attributes: [.posixPermissions: 0o600]) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: log.path])
+        }
         try? fileManager.removeItem(at: final)
         try fileManager.moveItem(at: staging, to: final)
         return final.appendingPathComponent(BuildInputs.workerProduct)
