@@ -14,6 +14,9 @@ public struct ReportFileError: Error, Sendable, CustomStringConvertible {
     public var operation: String
     /// Why, as the system put it.
     public var reason: String
+    /// The folder the report was refused for, when its owner or mode let others replace files
+    /// in it (see `ReportFile`); nil when a system call failed.
+    public var refusedFolder: String?
 
     /// Creates an error from a reason.
     public init(path: String, operation: String, reason: String) {
@@ -27,6 +30,14 @@ public struct ReportFileError: Error, Sendable, CustomStringConvertible {
         self.init(path: path, operation: operation, reason: String(cString: strerror(code)))
     }
 
+    /// Creates the error of a report refused because of its folder.
+    public init(path: String, refusedFolder: String, reason: String) {
+        self.init(path: path, operation: "checking the folder", reason: reason)
+        self.refusedFolder = refusedFolder
+    }
+
     /// What went wrong, for people.
-    public var description: String { "cannot write \(path): \(operation) failed: \(reason)" }
+    public var description: String {
+        refusedFolder == nil ? "cannot write \(path): \(operation) failed: \(reason)" : "cannot write \(path): \(reason)"
+    }
 }

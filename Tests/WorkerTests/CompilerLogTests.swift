@@ -7,7 +7,8 @@ import Testing
     static let log = CompilerLog(
         studentPrefixes: [package + "Sources/StudentSubmission/"], packagePrefixes: [package],
         entryPointPath: "Sources/grade-worker/main.swift",
-        studentSources: [(path: "SVMLoss.swift", text: "import GradeKit\n\npublic struct SVMLoss {}\n")],
+        studentSources: [(path: "SVMLoss.swift", text: "import GradeKit\n\npublic struct SVMLoss {}\n"),
+                         (path: "Blame.swift", text: "import GradeKit\n@preconcurrency import ComponentRuntime // for the invoker\n")],
         logLimit: 16 * 1024)
 
     @Test func aLinkerErrorInTheEntryPointSaysWhatToDefine() {
@@ -37,5 +38,18 @@ import Testing
         #expect(parsed?.line == 7)
         #expect(parsed?.column == 41)
         #expect(parsed?.message == "cannot convert value")
+    }
+
+    @Test func anImportOfTheRuntimeIsReportedAtTheStudentsImportLine() {
+        // SwiftPM's import check names the target and the module, not the file.
+        let output = """
+            error: Target StudentSubmission imports another target (ComponentRuntime) in the package without declaring it a dependency.
+            """
+        let diagnostics = Self.log.diagnostics(in: output)
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.file == "Blame.swift")
+        #expect(diagnostics.first?.line == 2)
+        #expect(diagnostics.first?.message.contains("cannot import ComponentRuntime") == true)
+        #expect(Self.log.trimmed(output) == diagnostics.first?.formatted)
     }
 }

@@ -36,6 +36,33 @@ enum Fixtures {
     /// A submission without `registerComponents(in:)`.
     static let missingRegistration: BuiltSubmission = timedBuild("missing-registration")
 
+    /// A copy of a fixture submission, in a new temporary folder, with `files` (name to
+    /// contents) added. The caller removes it.
+    static func copy(of name: String, adding files: [String: String]) throws -> URL {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("grade-\(name)-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: submission(name), to: copy)
+        for (file, text) in files {
+            try text.write(to: copy.appendingPathComponent(file), atomically: true, encoding: .utf8)
+        }
+        return copy
+    }
+
+    /// The permission bits of a file or folder.
+    static func mode(of url: URL) throws -> Int? {
+        try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int
+    }
+
+    /// True when every folder above the builder's cache may be passed through by other users,
+    /// as a worker started as `nobody` needs.
+    static var othersCanReachTheCache: Bool {
+        var folder = builder.cacheDirectory.deletingLastPathComponent()
+        while true {
+            guard let mode = try? mode(of: folder), mode & 0o001 != 0 else { return false }
+            if folder.path == "/" { return true }
+            folder = folder.deletingLastPathComponent()
+        }
+    }
+
     static func timedBuild(_ name: String) -> BuiltSubmission {
         let started = Date()
         let built = builder.build(submission: submission(name))

@@ -1,6 +1,6 @@
 import Foundation
 import GradeResults
-import GradingEngine
+@testable import GradingEngine
 import Synchronization
 import Testing
 
@@ -108,6 +108,95 @@ struct SubmissionBuilderTests {
         #expect(supervisor.run(scoreLossRequest("correct"), timeout: 30).loss != nil)
     }
 
+    @Test func submissionCannotImportTheRuntimeAndIsToldSoAtItsImport() throws {
+        let copy = try Fixtures.copy(of: "hostile", adding: ["Blame.swift": """
+            import GradeKit
+            import ComponentRuntime
+
+            public func blame() { _ = ComponentInvoker(registry: ComponentRegistry()) }
+            """])
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let built = Fixtures.builder.build(submission: copy)
+        #expect(!built.outcome.succeeded)
+        let error = built.outcome.diagnostics.first { $0.severity == "error" }
+        #expect(error?.file == "Blame.swift")
+        #expect(error?.line == 2)
+        #expect(error?.message.contains("cannot import ComponentRuntime") == true)
+        #expect(built.outcome.log.contains("Blame.swift:2:1: error: a submission cannot import ComponentRuntime"), "\(built.outcome.log)")
+    }
+
+    @Test func runtimePackageDeclarationsAreOutOfTheSubmissionsReach() throws {
+        // `runningComponent` names the component a not-implemented stub is blamed on.
+        let copy = try Fixtures.copy(of: "hostile", adding: ["Blame.swift": """
+            import GradeKit
+
+            public func blame() { runningComponent = "softmax" }
+            """])
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let built = Fixtures.builder.build(submission: copy)
+        #expect(!built.outcome.succeeded)
+        let error = built.outcome.diagnostics.first { $0.severity == "error" }
+        #expect(error?.file == "Blame.swift")
+        #expect(error?.line == 3)
+        #expect(error?.message.contains("cannot find 'runningComponent' in scope") == true)
+    }
+
+    @Test func declarationsNamedLikeTheWorkersEntryPointsDoNotDisturbIt() throws {
+        let copy = try Fixtures.copy(of: "hostile", adding: ["NameGames.swift": """
+            import GradeKit
+
+            public enum WorkerLoop {
+                public static func run(register: (inout ComponentRegistry) -> Void) -> Never { fatalError("the submission's WorkerLoop") }
+            }
+            public struct StudentSubmission {}
+            public enum ComponentRuntime {}
+            public enum GradeKit {}
+            public func registerComponents(in registry: inout ComponentRegistry, also: Int = 0) { fatalError("overload with a default") }
+            public func registerComponents<Registry>(in registry: inout Registry) { fatalError("generic overload") }
+            @discardableResult
+            public func registerComponents(in registry: inout ComponentRegistry) -> Int { fatalError("overload returning Int") }
+            public func registerComponents(in count: inout Int) {}
+            public func registerComponents() {}
+            """])
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let built = Fixtures.builder.build(submission: copy)
+        #expect(built.outcome.succeeded, "\(built.outcome.log)")
+        let supervisor = WorkerSupervisor(executable: try #require(built.executable))
+        let outcome = supervisor.run(scoreLossRequest("correct"), timeout: 30)
+        #expect(outcome.loss.map { abs($0 - expectedHostileLoss) < 1e-9 } == true, "\(outcome)")
+    }
+
+    @Test func cacheKeepsStudentCodeToTheGraderAndWorkersRunnable() throws {
+        _ = Fixtures.broken // a stored failure
+        let executable = try #require(Fixtures.hostile.executable)
+        let cache = Fixtures.builder.cacheDirectory
+        #expect(try Fixtures.mode(of: cache) == 0o711)
+        #expect(try Fixtures.mode(of: cache.appendingPathComponent("workers")) == 0o711)
+        for folder in ["package", "grade-runtime", "failures"] {
+            #expect(try Fixtures.mode(of: cache.appendingPathComponent(folder)) == 0o700, "\(folder)")
+        }
+        #expect(try Fixtures.mode(of: executable.deletingLastPathComponent()) == 0o755)
+        #expect(try Fixtures.mode(of: executable) == 0o755)
+        #expect(try Fixtures.mode(of: executable.deletingLastPathComponent().appendingPathComponent("outcome.json")) == 0o600)
+    }
+
+    @Test(.enabled(if: geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
+                   && Fixtures.othersCanReachTheCache))
+    func nobodyCanStartAWorkerButCanNeitherListNorReadTheCache() throws {
+        let executable = try #require(Fixtures.hostile.executable)
+        let cache = Fixtures.builder.cacheDirectory
+        func asNobody(_ arguments: [String]) -> ToolRunner.Result {
+            ToolRunner.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] + arguments, timeout: 30)
+        }
+        // With its standard input at an end, a worker exits at once with status 0.
+        let worker = asNobody([executable.path])
+        #expect(worker.status == 0, "\(worker.output)")
+        #expect(asNobody(["ls", cache.path]).status != 0)
+        #expect(asNobody(["ls", cache.appendingPathComponent("workers").path]).status != 0)
+        #expect(asNobody(["cat", cache.appendingPathComponent("package/Package.swift").path]).status != 0)
+        #expect(asNobody(["ls", cache.appendingPathComponent("failures").path]).status != 0)
+    }
+
     @Test func buildPastItsTimeoutIsStoppedWithItsCompilerAndSaysHowLongItRan() throws {
         _ = Fixtures.hostile // the runtime is built, so the deadline falls while the literal compiles
         let bomb = try LiteralBomb()
@@ -147,11 +236,8 @@ struct LiteralBomb {
     let marker = UUID().uuidString
 
     init() throws {
-        submission = FileManager.default.temporaryDirectory.appendingPathComponent("grade-bomb-\(marker)")
-        try FileManager.default.copyItem(at: Fixtures.submission("hostile"), to: submission)
         let elements = (0..<40_000).map { "\(Double($0) + 0.5)" }.joined(separator: ", ")
-        try "public let samples: [Double] = [\(elements)]\n"
-            .write(to: submission.appendingPathComponent("Samples-\(marker).swift"), atomically: true, encoding: .utf8)
+        submission = try Fixtures.copy(of: "hostile", adding: ["Samples-\(marker).swift": "public let samples: [Double] = [\(elements)]\n"])
     }
 
     /// The compiler processes still compiling the literal's file.

@@ -83,6 +83,14 @@ struct ToolRunnerTests {
         #expect(script.survivors().isEmpty, "left running: \(script.survivors())")
     }
 
+    @Test func toolWritingAsFastAsItCanIsStillStoppedAtItsDeadline() {
+        let result = ToolRunner.run(["sh", "-c", "trap '' TERM; yes"], timeout: 2)
+        print("`yes` stopped at its 2 s deadline; the runner returned after \(String(format: "%.3f", result.seconds)) s")
+        #expect(result.stopped == .timeLimit)
+        #expect(result.seconds < 3)
+        #expect(result.output.utf8.count < ToolRunner.outputLimit + 200)
+    }
+
     @Test func floodOfOutputIsCappedAndDoesNotBlockTheTool() throws {
         let result = ToolRunner.run(["sh", "-c", "yes | head -c 20000000; echo end"], timeout: 60)
         #expect(result.status == 0)

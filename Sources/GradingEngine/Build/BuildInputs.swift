@@ -1,19 +1,36 @@
 import Foundation
 
-/// Every file of the generated worker package for one submission, by path inside the package.
+/// Every file of the two generated packages that build one submission's worker, by path
+/// inside the build cache.
+///
+/// - `grade-runtime/` holds copies of `GradeKit` and `ComponentRuntime`, each a product.
+/// - `package/` holds the submission as the `StudentSubmission` module, which depends on the
+///   product `GradeKit` only, and the executable `grade-worker`, which depends on
+///   `ComponentRuntime` and `StudentSubmission`.
+///
+/// Two packages, because `package` declarations are visible throughout one package: with the
+/// submission beside the runtime it could set `runningComponent` and have a stub blamed on
+/// another component. `swift build --explicit-target-dependency-import-check error` keeps the
+/// submission from importing `ComponentRuntime`, whose module file lies in the same build
+/// folder and would otherwise be found.
 struct BuildInputs {
     /// The worker executable's product and target name.
     static let workerProduct = "grade-worker"
-    /// Where the submission's files go inside the package.
+    /// The worker package's folder in the build cache.
+    static let workerPackage = "package"
+    /// The runtime package's folder in the build cache, beside the worker package.
+    static let runtimePackage = "grade-runtime"
+    /// Where the submission's files go inside the worker package.
     static let studentSourcesPath = "Sources/StudentSubmission"
-    /// The generated file that hands the submission's registration to the worker loop.
+    /// The generated file that hands the submission's registration to the worker loop,
+    /// inside the worker package.
     static let entryPointPath = "Sources/grade-worker/main.swift"
     /// Changes whenever the layout below changes, so old cached executables are not reused.
-    static let layoutVersion = "grade-worker-package 2"
+    static let layoutVersion = "grade-worker-package 4"
     /// The runtime modules copied from the grade package.
     static let runtimeModules = ["GradeKit", "ComponentRuntime"]
 
-    /// Contents by path relative to the package root, e.g. `Sources/GradeKit/Matrix.swift`.
+    /// Contents by path relative to the build cache, e.g. `grade-runtime/Sources/GradeKit/Matrix.swift`.
     private(set) var files: [String: Data] = [:]
     /// The submission's files, by path relative to the submission, with their text.
     private(set) var studentSources: [(path: String, text: String)] = []
@@ -43,7 +60,7 @@ struct BuildInputs {
             let folder = packageRoot.appendingPathComponent("Sources/\(module)", isDirectory: true)
             let sources = try Self.swiftFiles(in: folder)
             guard !sources.isEmpty else { throw Problem(description: "no GradeKit sources in \(folder.path): is \(packageRoot.path) the grade package?") }
-            for (path, data) in sources { files["Sources/\(module)/\(path)"] = data }
+            for (path, data) in sources { files["\(Self.runtimePackage)/Sources/\(module)/\(path)"] = data }
         }
         let student = try Self.swiftFiles(in: submission)
         guard !student.isEmpty else {
@@ -52,11 +69,12 @@ struct BuildInputs {
         for (path, data) in student.sorted(by: { $0.key < $1.key }) {
             let generated = Self.generatedName(forStudentFile: path)
             if generated != path { renamedStudentFiles[generated] = path }
-            files["\(Self.studentSourcesPath)/\(generated)"] = data
+            files["\(Self.workerPackage)/\(Self.studentSourcesPath)/\(generated)"] = data
             studentSources.append((path, String(decoding: data, as: UTF8.self)))
         }
-        files["Package.swift"] = Data(Self.manifest.utf8)
-        files[Self.entryPointPath] = Data(Self.entryPoint.utf8)
+        files["\(Self.runtimePackage)/Package.swift"] = Data(Self.runtimeManifest.utf8)
+        files["\(Self.workerPackage)/Package.swift"] = Data(Self.workerManifest.utf8)
+        files["\(Self.workerPackage)/\(Self.entryPointPath)"] = Data(Self.entryPoint.utf8)
     }
 
     /// The SHA-256 of the layout version, the toolchain and every file's path and contents.
@@ -76,27 +94,30 @@ struct BuildInputs {
         return SHA256.hexDigest(of: message)
     }
 
-    /// Makes the source folders of `package` hold exactly these files, writing only files
-    /// whose contents differ, so that the build stays incremental.
-    func synchronize(into package: URL) throws {
+    /// Makes the source folders of both packages in `cache` hold exactly these files, writing
+    /// only files whose contents differ, so that the build stays incremental.
+    func synchronize(into cache: URL) throws {
         let fileManager = FileManager.default
-        let sources = package.appendingPathComponent("Sources", isDirectory: true)
-        if let existing = fileManager.enumerator(at: sources, includingPropertiesForKeys: [.isRegularFileKey]) {
+        for package in [Self.runtimePackage, Self.workerPackage] {
+            let sources = cache.appendingPathComponent("\(package)/Sources", isDirectory: true)
+            guard let existing = fileManager.enumerator(at: sources, includingPropertiesForKeys: [.isRegularFileKey]) else { continue }
             var stale: [URL] = []
             for case let url as URL in existing {
                 guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-                let relative = "Sources/" + Self.relativePath(of: url, in: sources)
+                let relative = "\(package)/Sources/" + Self.relativePath(of: url, in: sources)
                 if files[relative] == nil { stale.append(url) }
             }
             for url in stale { try fileManager.removeItem(at: url) }
         }
         for (path, data) in files {
-            let url = package.appendingPathComponent(path)
+            let url = cache.appendingPathComponent(path)
             if let current = try? Data(contentsOf: url), current == data { continue }
             try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: url, options: .atomic)
         }
-        Self.removeEmptyFolders(in: sources)
+        for package in [Self.runtimePackage, Self.workerPackage] {
+            Self.removeEmptyFolders(in: cache.appendingPathComponent("\(package)/Sources", isDirectory: true))
+        }
     }
 
     /// The `.swift` files under `folder`, by relative path. Hidden files and folders (such as
@@ -134,30 +155,54 @@ struct BuildInputs {
         }
     }
 
-    private static let manifest = """
+    private static let runtimeManifest = """
         // swift-tools-version: 6.1
-        // Generated by the grader for each submission it builds; edits are overwritten.
+        // Generated by the grader for the submissions it builds; edits are overwritten.
         import PackageDescription
 
         let package = Package(
-            name: "grade-worker",
+            name: "\(runtimePackage)",
+            products: [
+                .library(name: "GradeKit", targets: ["GradeKit"]),
+                .library(name: "ComponentRuntime", targets: ["ComponentRuntime"]),
+            ],
             targets: [
                 .target(name: "GradeKit"),
                 .target(name: "ComponentRuntime", dependencies: ["GradeKit"]),
-                .target(name: "StudentSubmission", dependencies: ["GradeKit"]),
-                .executableTarget(name: "\(workerProduct)", dependencies: ["ComponentRuntime", "StudentSubmission"]),
             ],
             swiftLanguageModes: [.v6]
         )
 
         """
 
+    private static let workerManifest = """
+        // swift-tools-version: 6.1
+        // Generated by the grader for each submission it builds; edits are overwritten.
+        import PackageDescription
+
+        let package = Package(
+            name: "grade-worker",
+            dependencies: [.package(path: "../\(runtimePackage)")],
+            targets: [
+                .target(name: "StudentSubmission", dependencies: [.product(name: "GradeKit", package: "\(runtimePackage)")]),
+                .executableTarget(name: "\(workerProduct)", dependencies: [
+                    .product(name: "ComponentRuntime", package: "\(runtimePackage)"), "StudentSubmission",
+                ]),
+            ],
+            swiftLanguageModes: [.v6]
+        )
+
+        """
+
+    /// Scoped imports bring exactly these two names into scope, so no declaration of the
+    /// submission (a type called `WorkerLoop` or `StudentSubmission`, another overload) can
+    /// shadow them or make the call ambiguous.
     private static let entryPoint = """
         // Generated by the grader: the worker process runs the submission's components.
-        import ComponentRuntime
-        import StudentSubmission
+        import enum ComponentRuntime.WorkerLoop
+        import func StudentSubmission.registerComponents
 
-        WorkerLoop.run(register: { StudentSubmission.registerComponents(in: &$0) })
+        WorkerLoop.run(register: { registerComponents(in: &$0) })
 
         """
 }

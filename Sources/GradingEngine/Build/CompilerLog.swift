@@ -7,7 +7,7 @@ struct CompilerLog {
     /// The prefix of the generated copy of the submission's files, e.g.
     /// `/…/grade-workers/package/Sources/StudentSubmission/`, and any other spellings of it.
     var studentPrefixes: [String]
-    /// The prefix of the generated package, to shorten other paths in the log.
+    /// The prefixes of the generated packages, to shorten other paths in the log.
     var packagePrefixes: [String]
     /// The generated file that calls `registerComponents(in:)`, relative to the package.
     var entryPointPath: String
@@ -27,6 +27,11 @@ struct CompilerLog {
         var found: [Diagnostic] = []
         var seen = Set<String>()
         for line in output.split(separator: "\n", omittingEmptySubsequences: true) {
+            if let module = Self.undeclaredImport(in: String(line)) {
+                let diagnostic = importDiagnostic(module: module)
+                if seen.insert(diagnostic.formatted).inserted { found.append(diagnostic) }
+                continue
+            }
             guard let raw = Self.parse(String(line)) else { continue }
             var diagnostic: Diagnostic
             if let relative = relativeStudentPath(raw.file) {
@@ -50,6 +55,12 @@ struct CompilerLog {
         for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
             let text = String(line)
             if Self.isNoise(text) { continue }
+            if let module = Self.undeclaredImport(in: text) {
+                let replacement = importDiagnostic(module: module).formatted
+                skipping = false
+                if seenDiagnostics.insert(replacement).inserted { kept.append(replacement) }
+                continue
+            }
             if let diagnostic = Self.parse(text) {
                 if diagnostic.file.hasSuffix(entryPointPath) {
                     // The generated entry point means nothing to a student: say what it needs instead.
@@ -103,6 +114,31 @@ struct CompilerLog {
         }
         return Diagnostic(severity: "error", file: studentSources.first?.path ?? "", line: 1, column: 1,
                           message: "\(required); none was found")
+    }
+
+    /// The module named by SwiftPM's import check, which names no file:
+    /// `error: Target StudentSubmission imports another target (ComponentRuntime) in the package
+    /// without declaring it a dependency.`
+    static func undeclaredImport(in line: String) -> String? {
+        guard let match = line.firstMatch(of: /Target StudentSubmission imports another target \(([^)]+)\)/) else { return nil }
+        return String(match.1)
+    }
+
+    /// An import of one of the grader's own modules, placed on the first student line that
+    /// imports it (at the start of the first file when none is found, as with an import split
+    /// over lines).
+    private func importDiagnostic(module: String) -> Diagnostic {
+        let message = "a submission cannot import \(module), which is the grader's own; "
+            + "the protocols and types it may use are in GradeKit"
+        let pattern = /^\s*(@\w+(\([^)]*\))?\s+)*(\w+\s+)?import\s+(\w+\s+)?(\w+)\b/
+        for source in studentSources {
+            for (index, line) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                guard let match = line.firstMatch(of: pattern), match.5 == module else { continue }
+                let column = (line.utf8.count - line.drop { $0 == " " || $0 == "\t" }.utf8.count) + 1
+                return Diagnostic(severity: "error", file: source.path, line: index + 1, column: column, message: message)
+            }
+        }
+        return Diagnostic(severity: "error", file: studentSources.first?.path ?? "", line: 1, column: 1, message: message)
     }
 
     /// Parses `path:line:column: severity: message`, and the linker's `path:line: severity: message`

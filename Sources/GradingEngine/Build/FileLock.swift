@@ -13,7 +13,7 @@ enum FileLock {
     /// Runs `body` while holding the lock on `path` (created if needed), waiting for any
     /// other holder first. Returns nil, without running `body`, if the file cannot be locked.
     static func withExclusiveLock<T>(path: String, _ body: () throws -> T) rethrows -> T? {
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         while flock(descriptor, LOCK_EX) != 0 {

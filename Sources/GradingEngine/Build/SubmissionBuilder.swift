@@ -4,15 +4,17 @@ import GradeResults
 /// Compiles a submission folder into a worker executable, or explains why it does not compile.
 ///
 /// The submission's `.swift` files (found recursively; other files are ignored) become the
-/// `StudentSubmission` module of a generated SwiftPM package, next to copies of `GradeKit`
-/// and `ComponentRuntime` and an executable `grade-worker` whose whole program is
-/// `WorkerLoop.run(register: StudentSubmission.registerComponents)`.
+/// `StudentSubmission` module of a generated SwiftPM package, beside an executable
+/// `grade-worker` whose whole program is `WorkerLoop.run(register: registerComponents)`; the
+/// package depends on a second generated package holding copies of `GradeKit` and
+/// `ComponentRuntime`, so that the submission sees neither the runtime's `package`
+/// declarations nor, under SwiftPM's import check, `ComponentRuntime` (see ``BuildInputs``).
 ///
 /// Builds are cached by a fingerprint of every input (each copied source, each student file,
 /// the package layout and `swift --version`):
 /// - a fingerprint built before is answered from the cache without running `swift build`,
 ///   failures included;
-/// - every submission shares one generated package whose `StudentSubmission` sources are
+/// - every submission shares the generated packages, whose `StudentSubmission` sources are
 ///   swapped in place, writing only files whose contents changed, so that a new submission
 ///   recompiles only its own module and relinks, and the runtime modules compile once;
 /// - each finished executable is copied to `workers/<fingerprint>/grade-worker`, so a later
@@ -20,18 +22,28 @@ import GradeResults
 ///
 /// The shared package is guarded by an `flock` on `<cache>/lock`, so concurrent grader
 /// processes (and threads) build one at a time instead of corrupting each other.
+///
+/// The cache holds every graded student's code, so only the grader may read it: the generated
+/// packages and their build folders, and the failures' logs, are mode 0700. A worker must
+/// still start as `nobody` from its path, so the cache and `workers/` may be passed through but
+/// not listed (0711), and each `workers/<fingerprint>/` and its executable are 0755: reaching
+/// one takes its fingerprint, which takes the submission's sources.
 public struct SubmissionBuilder: Sendable {
     /// The grade package root, which holds `Sources/GradeKit` and `Sources/ComponentRuntime`.
     public let packageRoot: URL
-    /// The folder holding the generated package, the lock and the cached executables.
+    /// The folder holding the generated packages, the lock and the cached executables; the
+    /// builder's own, whose mode it sets (see above).
     public let cacheDirectory: URL
     /// Wall-clock seconds a build may take before it is killed, compiler processes included,
     /// and reported as failed.
     public var buildTimeout: Double = 600
     /// Bytes of private resident memory the build's processes may hold together before they
-    /// are killed and the build is reported as failed: a literal of a few hundred thousand
-    /// elements makes the type checker grow past 2 GB.
-    public var buildMemoryLimit: UInt64 = 4 << 30
+    /// are killed and the build is reported as failed.
+    ///
+    /// A cold build of the worker for the reference peaks at about 240 MiB and an incremental
+    /// one at about 40 MiB, while a 400,000-element `Double` literal passes 2 GiB within 15 s
+    /// (left alone, it compiles for a quarter of an hour at 2.9 GB).
+    public var buildMemoryLimit: UInt64 = 2 << 30
     /// The most bytes of compiler output a ``BuildOutcome`` keeps as its log.
     public var logLimit: Int = 16 * 1024
 
@@ -64,9 +76,8 @@ public struct SubmissionBuilder: Sendable {
         let fingerprint = inputs.fingerprint(toolchain: Toolchain.identity)
         if let cached = cachedResult(fingerprint) { return cached }
 
-        let fileManager = FileManager.default
         do {
-            try fileManager.createDirectory(at: cacheDirectory, withIntermediateDirectories: true)
+            try prepareCache()
         } catch {
             return failure("cannot create the build cache \(cacheDirectory.path): \(error)", fingerprint: fingerprint, started: started)
         }
@@ -77,17 +88,38 @@ public struct SubmissionBuilder: Sendable {
         return locked ?? failure("cannot lock the build cache \(cacheDirectory.path)", fingerprint: fingerprint, started: started)
     }
 
+    /// Creates the cache's folders with the modes described above, and restores the modes of
+    /// folders an earlier version created with the default mode.
+    private func prepareCache() throws {
+        let fileManager = FileManager.default
+        let folders = [("", Self.passThroughMode), ("workers", Self.passThroughMode), (BuildInputs.workerPackage, Self.privateMode),
+                       (BuildInputs.runtimePackage, Self.privateMode), ("failures", Self.privateMode)]
+        for (name, mode) in folders {
+            let folder = name.isEmpty ? cacheDirectory : cacheDirectory.appendingPathComponent(name, isDirectory: true)
+            try fileManager.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: mode])
+            try fileManager.setAttributes([.posixPermissions: mode], ofItemAtPath: folder.path)
+        }
+    }
+
+    /// Folders only the grader may enter.
+    private static let privateMode = 0o700
+    /// Folders others may pass through to a path they know, but not list.
+    private static let passThroughMode = 0o711
+    /// A worker's folder and executable, which a worker running as `nobody` must reach and run.
+    private static let workerMode = 0o755
+
     /// Writes the package and runs `swift build`; the caller holds the cache lock.
     private func buildLocked(_ inputs: BuildInputs, fingerprint: String, started: Date) -> BuiltSubmission {
         let fileManager = FileManager.default
-        let package = cacheDirectory.appendingPathComponent("package", isDirectory: true)
+        let package = cacheDirectory.appendingPathComponent(BuildInputs.workerPackage, isDirectory: true)
         do {
-            try inputs.synchronize(into: package)
+            try inputs.synchronize(into: cacheDirectory)
         } catch {
             return failure("cannot write the worker package: \(error)", fingerprint: fingerprint, started: started)
         }
         let result = ToolRunner.run(
-            ["swift", "build", "--package-path", package.path, "--product", BuildInputs.workerProduct, "--disable-index-store"],
+            ["swift", "build", "--package-path", package.path, "--product", BuildInputs.workerProduct, "--disable-index-store",
+             "--explicit-target-dependency-import-check", "error"],
             timeout: buildTimeout, memoryLimit: buildMemoryLimit)
         let log = compilerLog(package: package, inputs: inputs)
         let diagnostics = log.diagnostics(in: result.output)
@@ -154,9 +186,16 @@ public struct SubmissionBuilder: Sendable {
         let final = workerDirectory(fingerprint)
         let staging = cacheDirectory.appendingPathComponent("workers/.staging-\(getpid())-\(fingerprint)", isDirectory: true)
         try? fileManager.removeItem(at: staging)
-        try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-        try fileManager.copyItem(at: built, to: staging.appendingPathComponent(BuildInputs.workerProduct))
-        try JSONEncoder().encode(outcome).write(to: staging.appendingPathComponent("outcome.json"))
+        try fileManager.createDirectory(at: staging, withIntermediateDirectories: true, attributes: [.posixPermissions: Self.workerMode])
+        let executable = staging.appendingPathComponent(BuildInputs.workerProduct)
+        try fileManager.copyItem(at: built, to: executable)
+        try fileManager.setAttributes([.posixPermissions: Self.workerMode], ofItemAtPath: executable.path)
+        // The log may quote the submission's code; the worker has no use for it.
+        let log = staging.appendingPathComponent("outcome.json")
+        guard fileManager.createFile(atPath: log.path, contents: try JSONEncoder().encode(outcome),
+                                     attributes: [.posixPermissions: 0o600]) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: log.path])
+        }
         try? fileManager.removeItem(at: final)
         try fileManager.moveItem(at: staging, to: final)
         return final.appendingPathComponent(BuildInputs.workerProduct)
@@ -179,9 +218,11 @@ public struct SubmissionBuilder: Sendable {
     private func compilerLog(package: URL, inputs: BuildInputs) -> CompilerLog {
         // The compiler may print the package's path as given or with symbolic links resolved.
         let spellings = Set([package.path, package.resolvingSymlinksInPath().path])
+        let runtime = package.deletingLastPathComponent().appendingPathComponent(BuildInputs.runtimePackage)
+        let runtimeSpellings = Set([runtime.path, runtime.resolvingSymlinksInPath().path])
         return CompilerLog(
             studentPrefixes: spellings.map { "\($0)/\(BuildInputs.studentSourcesPath)/" },
-            packagePrefixes: spellings.map { "\($0)/" },
+            packagePrefixes: (spellings.union(runtimeSpellings)).map { "\($0)/" },
             entryPointPath: BuildInputs.entryPointPath,
             renamedStudentFiles: inputs.renamedStudentFiles,
             studentSources: inputs.studentSources,

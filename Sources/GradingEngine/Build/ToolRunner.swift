@@ -137,7 +137,9 @@ enum ToolRunner {
         private mutating func readOutput() {
             guard !outputEnded else { return }
             var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-            while true {
+            // A tool writing as fast as this reads would keep the pipe from ever running dry:
+            // return after a megabyte, so that the deadline is looked at.
+            for _ in 0..<16 {
                 let count = buffer.withUnsafeMutableBytes { read(tree.output, $0.baseAddress, $0.count) }
                 if count > 0 {
                     let kept = min(count, ToolRunner.outputLimit - output.count)
