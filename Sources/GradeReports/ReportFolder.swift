@@ -49,9 +49,17 @@ struct ReportFolder {
         _ = Self.systemClose(descriptor)
     }
 
+    /// The user the worker sandbox runs student code as under a root grader (`nobody`).
+    static let studentUser: uid_t = 65534
+
     /// Why a folder with this owner and mode cannot hold a report, or nil when it can.
+    ///
+    /// A grader that is not root writes only into its own folders (or root's). A root grader also
+    /// writes into other users' folders — a CI container's workspace belongs to the runner's
+    /// user — but never into one of ``studentUser``, the user student code runs as.
     static func refusal(owner: uid_t, mode: mode_t, folder: String, user: uid_t = geteuid()) -> String? {
-        if owner != user && owner != 0 {
+        let trusted = owner == user || owner == 0 || (user == 0 && owner != studentUser)
+        if !trusted {
             return "the folder \(folder) belongs to user \(owner), not to this user (\(user)), so that user could replace "
                 + "the report; write it to a folder of your own"
         }

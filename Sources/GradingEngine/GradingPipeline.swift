@@ -14,11 +14,15 @@ public struct GradingPipeline: Sendable {
     /// Where built workers are cached; nil for `<packageRoot>/.build/grade-workers`.
     public let workerCache: URL?
 
+    /// Wall-clock seconds a build may take; nil for the builder's default.
+    public let buildTimeout: Double?
+
     /// Creates a pipeline.
-    public init(packageRoot: URL, sandbox: WorkerSandbox = .unconfined, workerCache: URL? = nil) {
+    public init(packageRoot: URL, sandbox: WorkerSandbox = .unconfined, workerCache: URL? = nil, buildTimeout: Double? = nil) {
         self.packageRoot = packageRoot
         self.sandbox = sandbox
         self.workerCache = workerCache
+        self.buildTimeout = buildTimeout
     }
 
     /// Why a submission could not be graded at all.
@@ -82,7 +86,9 @@ public struct GradingPipeline: Sendable {
             for i in assignment.cases.indices { assignment.cases[i].timeout = timeout }
         }
         let started = Date()
-        let built = SubmissionBuilder(packageRoot: packageRoot, cacheDirectory: workerCache).build(submission: submission)
+        var builder = SubmissionBuilder(packageRoot: packageRoot, cacheDirectory: workerCache)
+        if let buildTimeout { builder.buildTimeout = buildTimeout }
+        let built = builder.build(submission: submission)
         let buildSeconds = Date().timeIntervalSince(started)
         let supervisor = built.executable.map { WorkerSupervisor(executable: $0, sandbox: sandbox) }
         // Reports are written after this returns: by then every process of the submission is gone.

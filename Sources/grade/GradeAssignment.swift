@@ -59,8 +59,12 @@ struct GradeAssignment: ParsableCommand {
     @Option(help: ArgumentHelp("Cache built workers here instead of .build/grade-workers (a grader that cannot write the repository).", valueName: "dir"))
     var workerCache: String?
 
+    @Option(help: ArgumentHelp("Wall-clock seconds building the submission may take (default 600).", valueName: "seconds"))
+    var buildTimeout: Double?
+
     func validate() throws {
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+        if let buildTimeout, !(buildTimeout > 0) { throw ValidationError("--build-timeout must be a positive number of seconds") }
         if base != nil, submission == nil { throw ValidationError("--base needs --submission: the folder of changes to lay over it") }
     }
 
@@ -70,7 +74,8 @@ struct GradeAssignment: ParsableCommand {
         let submission = try layout.submission(self.submission, assignment: assignment)
         let base = try self.base.map { name throws(CouldNotGrade) in try layout.submission(name, assignment: assignment).url }
         let pipeline = GradingPipeline(packageRoot: layout.root, sandbox: try sandbox.establish(layout: layout),
-                                       workerCache: workerCache.map { URL(fileURLWithPath: $0, isDirectory: true) })
+                                       workerCache: workerCache.map { URL(fileURLWithPath: $0, isDirectory: true) },
+                                       buildTimeout: buildTimeout)
         let filter = self.filter.map(CaseFilter.init)
         if let filter, !assignment.cases.contains(where: filter.matches) {
             throw CouldNotGrade(message: "--filter \(filter.patterns.joined(separator: ",")) selects no case of \(assignment.id)")

@@ -30,8 +30,10 @@ enum KitFiles {
                 .target(name: "GradingEngine", dependencies: ["GradeKit", "ComponentRuntime", "Reference", "AssignmentFormat", "GradeResults", "CProcessTree"]),
                 .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
                 .target(name: "GradeReports", dependencies: ["GradeResults", "CLibXML2"]),
+                // The launcher every worker starts through (resource limits, Landlock, seccomp).
+                .executableTarget(name: "grade-sandbox", linkerSettings: [.linkedLibrary("seccomp")]),
                 .executableTarget(name: "grade", dependencies: [
-                    "GradingEngine", "GradeReports", "AssignmentFormat", "GradeResults",
+                    "GradingEngine", "GradeReports", "AssignmentFormat", "GradeResults", "grade-sandbox",
                     .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 ]),
             ],

@@ -12,7 +12,7 @@ import GradingEngine
 struct StudentKit {
     /// The modules copied from `Sources/`.
     static let modules = ["GradeKit", "ComponentRuntime", "GradeResults", "AssignmentFormat", "CProcessTree",
-                          "GradingEngine", "GradeReports", "CLibXML2", "grade"]
+                          "grade-sandbox", "GradingEngine", "GradeReports", "CLibXML2", "grade"]
 
     /// Properties whose check compares with the reference on inputs of its own, which a case
     /// file cannot record; their cases stay out of the kit. (See `PropertyCheck` in the engine.)

@@ -91,7 +91,7 @@ struct GalleryRun {
         var arguments = ["assignment3", "--submission", submission.path, "--base", "reference",
                          "--filter", "l2-regularization-w1,l2-regularization-gradient-check,l1-regularization-w1", "--timeout", "2",
                          "--junit", junit.path, "--gradescope", gradescope.path,
-                         "--worker-cache", cache.path, "--sandbox", sandbox ?? mode.sandboxMode]
+                         "--worker-cache", cache.path, "--build-timeout", String(entry.buildTimeout), "--sandbox", sandbox ?? mode.sandboxMode]
         var runner = GradeCommandRunner()
         var environment = ["GALLERY_SECRET": secret, "HOME": home.path]
         switch mode {

@@ -15,6 +15,9 @@ struct HostileEntry: Sendable, CustomStringConvertible {
         case fails(type: String, reason: String?)
         /// Cases may pass or fail, but do not crash the grader (behaviour depends on the host's limits).
         case survives
+        /// The whole submission fails (it does not build, or does not start): every case, the
+        /// control component's included, has this JUnit `type`, and the first holds `reason`.
+        case wholeSubmission(type: String, reason: String?)
     }
 
     var name: String
@@ -24,8 +27,8 @@ struct HostileEntry: Sendable, CustomStringConvertible {
     /// of a listener that must never be reached.
     var source: String
     var verdict: Verdict
-    /// Whether `registerComponents` itself is slow, so every case is a start-up failure.
-    var slowStart = false
+    /// Seconds the build may take (`--build-timeout`).
+    var buildTimeout = 300
 
     var description: String { name }
 }
@@ -211,7 +214,25 @@ extension HostileEntry {
         l2("huge-result", .survives,
            attack: "return LossAndGradient(loss: 0, gradient: Matrix.zeros(10_000, 10_000))"),
         HostileEntry(name: "slow-registration", file: "Registration.swift", source: slowRegistration,
-                     verdict: .fails(type: "startup-failure", reason: nil), slowStart: true),
+                     verdict: .wholeSubmission(type: "startup-failure", reason: "did not start within 10 s")),
+        HostileEntry(name: "names-that-shadow-the-runtime", file: "Shadows.swift", source: """
+            import GradeKit
+
+            public struct WorkerLoop { public static func run() {} }
+            public enum StudentSubmission {}
+            public enum ComponentRuntime { public static let WorkerLoop = 0 }
+            public func registerComponents(in registry: inout Int) {}
+            public func registerComponents() {}
+            """, verdict: .passes),
+        HostileEntry(name: "import-the-runtime", file: "Blame.swift", source: """
+            import GradeKit
+            import ComponentRuntime
+
+            func blameAnotherComponent() { runningComponent = "adam" }
+            """, verdict: .wholeSubmission(type: "build-failure", reason: "cannot import ComponentRuntime")),
+        HostileEntry(name: "compiler-bomb", file: "Bomb.swift",
+                     source: "let table: [Double] = [" + (0..<400_000).map { "\($0).5" }.joined(separator: ", ") + "]\n",
+                     verdict: .wholeSubmission(type: "build-failure", reason: "was stopped"), buildTimeout: 30),
     ]
 
     /// The reference's registration, after sleeping past the start-up timeout.

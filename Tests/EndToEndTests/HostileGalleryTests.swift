@@ -63,7 +63,9 @@ struct HostileGalleryTests {
 
         // The rest of the report is intact: the honest component passes every case.
         let control = junit.testCases.filter { $0.component == "l1-regularization" }
-        #expect(!control.isEmpty && (entry.slowStart || control.allSatisfy { $0.verdict == .passed }),
+        var wholeSubmissionFails = false
+        if case .wholeSubmission = entry.verdict { wholeSubmissionFails = true }
+        #expect(!control.isEmpty && (wholeSubmissionFails || control.allSatisfy { $0.verdict == .passed }),
                 "l1-regularization: \(control.map { "\($0.name) \($0.verdict) \($0.detail.prefix(200))" })")
 
         // The hostile component's verdict.
@@ -79,10 +81,13 @@ struct HostileGalleryTests {
             if let reason { #expect(first.detail.contains(reason), "\(first.detail.prefix(400))") }
         case .survives:
             break
-        }
-        if entry.slowStart {
-            #expect(seconds < 60, "a slow start-up costs one start-up timeout, not one per case")
-            #expect(junit.testCases.allSatisfy { $0.type == "startup-failure" })
+        case .wholeSubmission(let type, let reason):
+            #expect(seconds < 90, "one start-up timeout or one bounded build, not one per case")
+            #expect(junit.testCases.allSatisfy { $0.type == type },
+                    "\(junit.testCases.map { "\($0.name) \($0.type ?? "passed") \($0.detail.prefix(200))" })")
+            if let reason {
+                #expect(junit.testCases.contains { $0.detail.contains(reason) }, "\(junit.testCases.first?.detail.prefix(600) ?? "")")
+            }
         }
 
         // Nothing secret reached a report; nothing was left running; the repository is as it was.

