@@ -79,12 +79,12 @@ extension HostileEntry {
            attack: "var x = 0.0; while weights.rows >= 0 { x += 1 }; print(x)"),
         l2("sleep-forever", .fails(type: "timeout", reason: nil), attack: "sleep(100_000)"),
         l2("memory-bomb", .fails(type: "memory-limit", reason: nil),
-           attack: "var chunks: [[Double]] = []; while true { chunks.append(Array(repeating: 1, count: 1 << 26)) }"),
+           attack: "var chunks: [[Double]] = []; while true { var chunk: [Double] = []; chunk.reserveCapacity(1 << 26); chunks.append(chunk) }"),
         l2("raise-memory-limit-then-bomb", .fails(type: "memory-limit", reason: nil),
            attack: """
                var limit = rlimit(rlim_cur: rlim_t.max, rlim_max: rlim_t.max)
                print("raised address space:", setrlimit(Int32(RLIMIT_AS.rawValue), &limit) == 0)
-               var chunks: [[Double]] = []; while true { chunks.append(Array(repeating: 1, count: 1 << 26)) }
+               var chunks: [[Double]] = []; while true { var chunk: [Double] = []; chunk.reserveCapacity(1 << 26); chunks.append(chunk) }
                """),
         l2("output-flood", .fails(type: "output-limit", reason: nil),
            attack: #"let line = String(repeating: "x", count: 4096); while true { print(line) }"#),
@@ -112,6 +112,11 @@ extension HostileEntry {
                    usleep(300_000)
                    for descriptor in Int32(0)..<Int32(64) { _ = "garbage\\n".withCString { write(descriptor, $0, 8) } }
                }
+               """),
+        l2("timer-for-the-next-case", .passes,
+           attack: """
+               var later = itimerval(it_interval: timeval(), it_value: timeval(tv_sec: 0, tv_usec: 200_000))
+               print("alarm", alarm(1), "setitimer", setitimer(__itimer_which_t(ITIMER_REAL.rawValue), &later, nil))
                """),
         l2("libc-interposition", .passes,
            declarations: """

@@ -15,9 +15,10 @@ import Darwin
 /// Every worker starts confined by the supervisor's ``WorkerSandbox`` (applied before the
 /// worker executes, by programs student code is not linked into), says it is ready once the
 /// submission has registered its components, and is inspected from outside before it gets a
-/// request. A worker serves the requests of one case only (``finishCase()`` retires it), so
-/// nothing student code leaves behind — a thread, a stray line on the result channel, global
-/// state — reaches another case. Whenever a worker dies, is killed or answers something that
+/// request. A worker serves the cases of one component only, and only while nothing of a
+/// finished case can still act (``finishCase()``; no thread more than it started with, nothing
+/// pending on its pipes), so a thread or a stray line of student code never reaches another
+/// component's case, nor a later case of its own. Whenever a worker dies, is killed or answers something that
 /// cannot be trusted, it is retired too; its successor is started at once, so that its
 /// start-up overlaps with the grader's own work.
 ///
@@ -147,6 +148,12 @@ struct SupervisorState: ~Copyable {
         var ready = false
         /// The pid of the process that runs student code, as the grader's namespace sees it.
         var workerPID: pid_t
+        /// The component of the cases it served; it serves no other.
+        var component: String?
+        /// How many threads it had when it got ready.
+        var baselineThreads = 0
+        /// True between the end of a case and the next request.
+        var caseEnded = false
         /// Bytes of the result channel read past the ready line.
         var pending: [UInt8] = []
         var info: [UInt8] = []
@@ -180,9 +187,27 @@ struct SupervisorState: ~Copyable {
 
     /// Retires the current worker, if it served a request, and starts the next one.
     mutating func retireCurrent() {
-        guard let worker, worker.ready else { return }
-        Self.end(worker, reaped: false)
-        self.worker = nil
+        guard worker?.ready == true else { return }
+        worker?.caseEnded = true
+    }
+
+    /// Whether the worker that served the last case may serve the next one, of `component`.
+    ///
+    /// Only when nothing of the last case can reach it: the same component, no thread more than
+    /// when the worker got ready (a thread could write later), and nothing on its pipes (what a
+    /// thread wrote before it ended). Timers and new processes are denied by the seccomp filter,
+    /// so no other code can run between cases. Otherwise it is retired, and a spare takes over.
+    private func mayServe(_ worker: StartedWorker, component: String?) -> Bool {
+        guard let component, worker.component == component else { return false }
+        guard Self.threadCount(worker.workerPID) == worker.baselineThreads else { return false }
+        var descriptors = [pollfd(fd: worker.process.results, events: Int16(POLLIN), revents: 0),
+                           pollfd(fd: worker.process.errors, events: Int16(POLLIN), revents: 0)]
+        return poll(&descriptors, 2, 0) == 0
+    }
+
+    /// The threads of a process, from `/proc/<pid>/task`; 0 when it is gone.
+    private static func threadCount(_ pid: pid_t) -> Int {
+        (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task"))?.count ?? 0
     }
 
     /// Kills a worker's sandbox and waits for it. The process running student code is killed
@@ -249,8 +274,20 @@ struct SupervisorState: ~Copyable {
 
     mutating func run(_ request: WorkerRequest, timeout: Double) -> WorkerOutcome {
         if let sandboxViolation { return .died(.sandboxViolation(sandboxViolation), output: CapturedOutput()) }
+        let component = request.invocations.first?.component
+        if let finished = worker, finished.caseEnded {
+            let reusable = mayServe(finished, component: component)
+            let ended = finished.process.reap(blocking: false)
+            if reusable && ended == nil {
+                worker?.caseEnded = false
+            } else {
+                Self.end(finished, reaped: ended != nil)
+                worker = nil
+            }
+        }
         if let death = ensureWorker() { return .died(death, output: CapturedOutput()) }
         guard var current = worker else { return .died(.couldNotStart("no worker"), output: CapturedOutput()) }
+        if current.component == nil { current.component = component }
 
         var capture = OutputCapture(keptBytes: limits.keptOutputBytes)
         if !current.ready {
@@ -361,6 +398,7 @@ struct SupervisorState: ~Copyable {
             }
         }
         current.ready = true
+        current.baselineThreads = Self.threadCount(current.workerPID)
         return nil
     }
 
