@@ -49,6 +49,8 @@ let package = Package(
         .testTarget(name: "GradingEngineTests", dependencies: ["GradingEngine", "GradeResults", "TestSupport"]),
         .testTarget(name: "GradeReportsTests", dependencies: ["GradeReports", "GradeResults", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["GradeResults", "TestSupport"]),
+        // The recipe of docs/architecture.md followed: a new family added from this target alone.
+        .testTarget(name: "FamilyRecipeTests", dependencies: ["GradeKit", "ComponentRuntime", "AssignmentFormat", "GradingEngine", "GradeResults"]),
         .testTarget(name: "WorkerTests", dependencies: ["GradingEngine", "ComponentRuntime", "GradeResults", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,4 @@
+import ComponentRuntime
 import Foundation
 import GradeKit
 
@@ -11,6 +12,8 @@ public struct Assignment: Sendable {
     public var directory: URL
     /// The components, in report order.
     public var components: [ComponentSpec]
+    /// The families the components belong to.
+    public var families: FamilyCatalog
     /// Every case of every case file, in file order.
     public var cases: [TestCase]
     /// The wall-clock seconds a case may take unless it says otherwise.
@@ -19,12 +22,13 @@ public struct Assignment: Sendable {
     public var starterPath: String
 
     /// Creates an assignment.
-    public init(id: String, title: String, directory: URL, components: [ComponentSpec], cases: [TestCase],
-                defaultTimeout: Double = 10, starterPath: String = "starter") {
+    public init(id: String, title: String, directory: URL, components: [ComponentSpec], families: FamilyCatalog = .standard,
+                cases: [TestCase], defaultTimeout: Double = 10, starterPath: String = "starter") {
         self.id = id
         self.title = title
         self.directory = directory
         self.components = components
+        self.families = families
         self.cases = cases
         self.defaultTimeout = defaultTimeout
         self.starterPath = starterPath
@@ -35,4 +39,9 @@ public struct Assignment: Sendable {
 
     /// The component called `name`.
     public func component(named name: String) -> ComponentSpec? { components.first { $0.name == name } }
+
+    /// The descriptor of the family of the component called `name`.
+    public func descriptor(ofComponent name: String) -> FamilyDescriptor? {
+        component(named: name).flatMap { families.descriptor(for: $0.family) }
+    }
 }

@@ -1,3 +1,4 @@
+import ComponentRuntime
 import Foundation
 import GradeKit
 import Yams
@@ -17,9 +18,10 @@ struct AssignmentMetadataReader {
 
     static let fileName = "assignment.yaml"
     static let allowedFields = ["title", "default_timeout", "starter", "components", "case_files"]
-    static let componentFields = ["name", "title", "family"]
+    static let componentFields = ["name", "title", "family", "variant"]
 
     let directory: URL
+    let families: FamilyCatalog
     let log: ProblemLog
 
     /// The metadata, with defaults where `assignment.yaml` says nothing or says something wrong.
@@ -70,7 +72,7 @@ struct AssignmentMetadataReader {
     private func components(_ node: Node, file: YAMLFile) -> [ComponentSpec] {
         var specs: [ComponentSpec] = []
         var seen: [String: Node] = [:]
-        let families = ComponentFamily.allCases.map(\.rawValue)
+        let familyNames = families.descriptors.map(\.family.rawValue)
         for item in file.list(node, "'components'", example: "[{name: multiclass-svm, title: Multiclass SVM loss, family: score-loss}]") ?? [] {
             guard let fields = file.fields(item, of: "a component", allowed: Self.componentFields,
                                            example: "{name: multiclass-svm, title: Multiclass SVM loss, family: score-loss}")
@@ -90,16 +92,27 @@ struct AssignmentMetadataReader {
             let title = fields["title"].flatMap { file.string($0, "the title of component '\(name)'") } ?? name
             guard let familyNode = fields["family"] else {
                 log.report(file.location(nameNode), "component '\(name)' has no 'family'",
-                           suggestion: "add 'family:' with one of: " + families.joined(separator: ", "))
+                           suggestion: "add 'family:' with one of: " + familyNames.joined(separator: ", "))
                 continue
             }
             guard let familyName = file.string(familyNode, "the family of component '\(name)'") else { continue }
-            guard let family = ComponentFamily(rawValue: familyName) else {
+            guard let family = families.family(named: familyName), let descriptor = families.descriptor(for: family) else {
                 log.report(file.location(familyNode), "unknown family '\(familyName)' of component '\(name)'",
-                           suggestion: NameSuggestion.suggestion(for: familyName, among: families))
+                           suggestion: NameSuggestion.suggestion(for: familyName, among: familyNames))
                 continue
             }
-            specs.append(ComponentSpec(name: name, title: title, family: family))
+            var variant: String?
+            if let node = fields["variant"], let written = file.string(node, "the variant of component '\(name)'") {
+                let variants = descriptor.variants.map(\.name)
+                if variants.contains(written) {
+                    variant = written
+                } else {
+                    log.report(file.location(node), "unknown variant '\(written)' of component '\(name)' (\(familyName))",
+                               suggestion: variants.isEmpty ? "\(familyName) has no variants: remove 'variant'"
+                                   : NameSuggestion.suggestion(for: written, among: variants))
+                }
+            }
+            specs.append(ComponentSpec(name: name, title: title, family: family, variant: variant))
         }
         return specs
     }

@@ -34,6 +34,7 @@ struct CaseFileReader {
 
     let file: YAMLFile
     let components: [ComponentSpec]
+    let families: FamilyCatalog
 
     private var log: ProblemLog { file.log }
     private var values: ValueReader { ValueReader(file: file) }
@@ -94,7 +95,7 @@ struct CaseFileReader {
             return nil
         }
         let location = file.location(nameKey ?? item)
-        var testCase = TestCase(name: name, component: "", kind: .reference, location: location)
+        var testCase = CaseDraft(name: name, kind: .reference, location: location)
         var parsed = ParsedCase(testCase: testCase, file: file, fields: fields)
 
         // The component, the case's own or the file's.
@@ -102,6 +103,7 @@ struct CaseFileReader {
             testCase.component = componentName
             if let spec = components.first(where: { $0.name == componentName }) {
                 parsed.component = spec
+                parsed.descriptor = families.descriptor(for: spec.family)
             } else {
                 log.report(file.location(node), "unknown component '\(componentName)' in \(what)",
                            suggestion: NameSuggestion.suggestion(for: componentName, among: components.map(\.name), noun: "assignment's components"))
@@ -184,7 +186,7 @@ struct CaseFileReader {
                        suggestion: "write e.g. inputs: {scores: [[3.2, 5.1, -1.7]], labels: [0]}")
             return
         }
-        let signature = parsed.signature
+        let descriptor = parsed.descriptor
         for (keyNode, valueNode) in mapping {
             guard let written = file.plainText(keyNode) else { continue }
             let name = Self.canonicalName(written)
@@ -194,12 +196,12 @@ struct CaseFileReader {
                 continue
             }
             parsed.inputNodes[name] = (keyNode, valueNode)
-            let port = signature?.input(named: name)
-            if let signature, port == nil {
-                let names = signature.inputs.map(\.name)
+            let port = descriptor?.input(named: name)
+            if let descriptor, port == nil {
+                let names = descriptor.inputs.map(\.name)
                 let near = NameSuggestion.nearest(to: name, among: names)
                 log.report(file.location(keyNode),
-                           "unexpected input '\(written)' in \(what): \(parsed.testCase.component) (\(signature.family.rawValue)) takes \(names.joined(separator: ", "))",
+                           "unexpected input '\(written)' in \(what): \(parsed.testCase.component) (\(descriptor.family.rawValue)) takes \(names.joined(separator: ", "))",
                            suggestion: near.map { "did you mean '\($0)'?" } ?? "remove it")
                 parsed.inputNodes[name] = nil
                 if let near { parsed.misspeltInputs.insert(near) }
@@ -247,21 +249,23 @@ struct CaseFileReader {
             }
             mapping = outputs
         }
+        if mapping.count == 0 {
+            log.report(file.location(node), "'expected' of \(what) names no outputs", suggestion: "write e.g. expected: {loss: 2.9}")
+        }
         var literal: Values = [:]
         for (keyNode, valueNode) in mapping {
             guard let written = file.plainText(keyNode) else { continue }
             let name = Self.canonicalName(written)
-            var port = parsed.signature?.output(named: name)
-            if let signature = parsed.signature, port == nil {
-                let outputs = signature.outputs.map(\.name)
+            let port = parsed.descriptor?.output(named: name)
+            if let descriptor = parsed.descriptor, port == nil {
+                let outputs = descriptor.outputs.map(\.name)
                 log.report(file.location(keyNode),
-                           "'\(written)' is not an output of \(parsed.testCase.component) (\(signature.family.rawValue)) in \(what)",
+                           "'\(written)' is not an output of \(parsed.testCase.component) (\(descriptor.family.rawValue)) in \(what)",
                            suggestion: NameSuggestion.suggestion(for: name, among: outputs, noun: "outputs"))
                 continue
             }
-            if port == nil { port = FamilySignature.Port(name, values.guessedKind(valueNode), "") }
             parsed.expectedNodes[name] = (keyNode, valueNode)
-            if let value = values.literal(valueNode, kind: port!.kind, what: "expected '\(written)' of \(what)", name: written) {
+            if let value = values.literal(valueNode, kind: port?.kind ?? values.guessedKind(valueNode), what: "expected '\(written)' of \(what)", name: written) {
                 literal[name] = value
             }
         }
@@ -276,10 +280,10 @@ struct CaseFileReader {
         for item in file.list(node, what, example: "compare: [loss]") ?? [] {
             guard let written = file.string(item, "an entry of \(what)") else { continue }
             let name = Self.canonicalName(written)
-            if let signature = parsed.signature, signature.output(named: name) == nil {
+            if let descriptor = parsed.descriptor, descriptor.output(named: name) == nil {
                 log.report(file.location(item),
-                           "'\(written)' in \(what) is not an output of \(parsed.testCase.component) (\(signature.family.rawValue))",
-                           suggestion: NameSuggestion.suggestion(for: name, among: signature.outputs.map(\.name), noun: "outputs"))
+                           "'\(written)' in \(what) is not an output of \(parsed.testCase.component) (\(descriptor.family.rawValue))",
+                           suggestion: NameSuggestion.suggestion(for: name, among: descriptor.outputs.map(\.name), noun: "outputs"))
                 continue
             }
             names.append(name)
@@ -327,14 +331,14 @@ struct CaseFileReader {
         guard let fields = file.fields(node, of: what, allowed: Self.gradientCheckFields,
                                        example: "{input: scores, output: gradient, step: 1e-5, max_relative_error: 1e-6}")
         else { return nil }
-        let matrixInputs = parsed.signature?.inputs.filter { $0.kind == .matrix }.map(\.name) ?? []
+        let matrixInputs = parsed.descriptor?.matrixInputs ?? []
         guard let input = fields["input"].flatMap({ file.string($0, "'input' of \(what)") }).map(Self.canonicalName)
                 ?? matrixInputs.first
         else {
             log.report(file.location(node), "\(what) names no 'input'", suggestion: "write e.g. input: scores")
             return nil
         }
-        var spec = GradientCheckSpec(input: input, output: Self.gradientOutput(for: input, in: parsed.signature))
+        var spec = GradientCheckSpec(input: input, output: Self.gradientOutput(for: input, in: parsed.descriptor))
         if let node = fields["output"], let output = file.string(node, "'output' of \(what)") { spec.output = Self.canonicalName(output) }
         if let node = fields["step"], let step = positive(node, "'step' of \(what)", example: "step: 1e-5") { spec.step = step }
         if let node = fields["max_relative_error"],
@@ -346,8 +350,8 @@ struct CaseFileReader {
 
     /// The output holding the gradient with respect to `input`: `gradientFirst` for `first`
     /// when the family has it, otherwise `gradient`.
-    static func gradientOutput(for input: String, in signature: FamilySignature?) -> String {
-        signature?.gradients.first { $0.input == input }?.output ?? "gradient"
+    static func gradientOutput(for input: String, in descriptor: FamilyDescriptor?) -> String {
+        descriptor?.gradient(of: input)?.output.name ?? Port<Matrix>.gradient.name
     }
 
     private func convergence(_ node: Node, of caseWhat: String) -> ConvergenceSpec? {

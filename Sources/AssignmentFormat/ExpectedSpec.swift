@@ -3,7 +3,7 @@ import GradeKit
 import GradeResults
 
 /// What a case's outputs are compared with.
-public enum ExpectedSpec: Sendable, Hashable {
+enum ExpectedSpec: Sendable, Hashable {
     /// Nothing: the kind computes its own verdict (gradient checks, properties, convergence,
     /// numerical-gradient cases compare against exact gradients).
     case none

@@ -5,8 +5,8 @@ import Yams
 /// A case as read from its file, with the nodes its values came from, so that checks
 /// that need the whole case (or the whole assignment) can point at the right place.
 struct ParsedCase {
-    /// The case.
-    var testCase: TestCase
+    /// The case as read so far.
+    var testCase: CaseDraft
     /// The file it was read from.
     var file: YAMLFile
     /// The case's own fields, keys normalised.
@@ -24,8 +24,8 @@ struct ParsedCase {
     /// Each literal expected output's key and value nodes, by canonical output name.
     var expectedNodes: [String: (key: Node, value: Node)] = [:]
 
-    /// The family's signature, if the component is known.
-    var signature: FamilySignature? { component.map { FamilySignature.of($0.family) } }
+    /// The family's descriptor, if the component is known.
+    var descriptor: FamilyDescriptor?
 
     /// `case 'name'`, for messages.
     var label: String { "case '\(testCase.name)'" }

@@ -4,7 +4,7 @@ import Yams
 
 /// Reads literal values and generators of a kind from case-file nodes, reporting what does not fit.
 struct ValueReader {
-    typealias Kind = FamilySignature.Kind
+    typealias Kind = ValueKind
 
     /// The generator names case files use, and the fields each takes besides its own.
     static let generatorFields: [String: [String]] = [

@@ -14,3 +14,13 @@ public protocol DistillationLoss: Component {
     /// - Returns: `L` and `∂L/∂z`, N×C.
     func lossAndGradient(studentLogits: Matrix, teacherLogits: Matrix, labels: [Int]) -> LossAndGradient
 }
+
+extension ComponentFamily {
+    /// The components that conform to ``DistillationLoss``: `distillation-loss` in case files.
+    public static let distillationLoss = ComponentFamily("distillation-loss")
+}
+
+extension DistillationLoss {
+    /// ``ComponentFamily/distillationLoss``, whatever the conforming type.
+    public static var family: ComponentFamily { .distillationLoss }
+}

@@ -75,11 +75,4 @@ public struct Hyperparameters: Sendable, Hashable, Codable {
         self.batchSize = batchSize
         self.iterations = iterations
     }
-
-    /// The names of the fields, as they are spelled in case files.
-    public static let fieldNames: [String] = [
-        "margin", "temperature", "alpha", "beta", "regularization", "learningRate", "momentum",
-        "decayRate", "beta1", "beta2", "epsilon", "step", "decayFactor", "decayEvery",
-        "batchSize", "iterations",
-    ]
 }

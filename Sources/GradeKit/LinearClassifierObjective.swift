@@ -14,3 +14,13 @@ public protocol LinearClassifierObjective: Component {
     /// - Returns: `L(W)` and `∂L/∂W`, D×C.
     func lossAndGradient(weights: Matrix, inputs: Matrix, labels: [Int]) -> LossAndGradient
 }
+
+extension ComponentFamily {
+    /// The components that conform to ``LinearClassifierObjective``: `linear-objective` in case files.
+    public static let linearObjective = ComponentFamily("linear-objective")
+}
+
+extension LinearClassifierObjective {
+    /// ``ComponentFamily/linearObjective``, whatever the conforming type.
+    public static var family: ComponentFamily { .linearObjective }
+}

@@ -22,3 +22,13 @@ public protocol MinibatchTrainer: Component {
         objective: (_ weights: Matrix, _ inputs: Matrix, _ labels: [Int]) -> LossAndGradient
     ) -> TrainingResult
 }
+
+extension ComponentFamily {
+    /// The components that conform to ``MinibatchTrainer``: `minibatch-trainer` in case files.
+    public static let minibatchTrainer = ComponentFamily("minibatch-trainer")
+}
+
+extension MinibatchTrainer {
+    /// ``ComponentFamily/minibatchTrainer``, whatever the conforming type.
+    public static var family: ComponentFamily { .minibatchTrainer }
+}

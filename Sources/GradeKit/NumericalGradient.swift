@@ -11,3 +11,13 @@ public protocol NumericalGradient: Component {
     /// - Returns: the estimate of `∇f(x)`, with the shape of `point`.
     func gradient(of function: (Matrix) -> Double, at point: Matrix) -> Matrix
 }
+
+extension ComponentFamily {
+    /// The components that conform to ``NumericalGradient``: `numerical-gradient` in case files.
+    public static let numericalGradient = ComponentFamily("numerical-gradient")
+}
+
+extension NumericalGradient {
+    /// ``ComponentFamily/numericalGradient``, whatever the conforming type.
+    public static var family: ComponentFamily { .numericalGradient }
+}

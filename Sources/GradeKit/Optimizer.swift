@@ -19,3 +19,13 @@ public protocol Optimizer: Component {
     ///   - gradient: `g = ∂L/∂W`, with the shape of `W`.
     mutating func step(parameters: inout Matrix, gradient: Matrix)
 }
+
+extension ComponentFamily {
+    /// The components that conform to ``Optimizer``: `optimizer` in case files.
+    public static let optimizer = ComponentFamily("optimizer")
+}
+
+extension Optimizer {
+    /// ``ComponentFamily/optimizer``, whatever the conforming type.
+    public static var family: ComponentFamily { .optimizer }
+}

@@ -15,3 +15,13 @@ public protocol PairwiseLoss: Component {
     /// - Returns: `L`, `∂L/∂r0` and `∂L/∂r1`, both N×D.
     func lossAndGradients(first: Matrix, second: Matrix, similar: [Int]) -> PairLossAndGradients
 }
+
+extension ComponentFamily {
+    /// The components that conform to ``PairwiseLoss``: `pairwise-loss` in case files.
+    public static let pairwiseLoss = ComponentFamily("pairwise-loss")
+}
+
+extension PairwiseLoss {
+    /// ``ComponentFamily/pairwiseLoss``, whatever the conforming type.
+    public static var family: ComponentFamily { .pairwiseLoss }
+}

@@ -12,3 +12,13 @@ public protocol RegressionLoss: Component {
     /// - Returns: `L` and `∂L/∂ŷ`, N×K.
     func lossAndGradient(predictions: Matrix, targets: Matrix) -> LossAndGradient
 }
+
+extension ComponentFamily {
+    /// The components that conform to ``RegressionLoss``: `regression-loss` in case files.
+    public static let regressionLoss = ComponentFamily("regression-loss")
+}
+
+extension RegressionLoss {
+    /// ``ComponentFamily/regressionLoss``, whatever the conforming type.
+    public static var family: ComponentFamily { .regressionLoss }
+}

@@ -10,3 +10,13 @@ public protocol Regularizer: Component {
     /// - Returns: `R(W)` and `∂R/∂W`, with the shape of `W`.
     func penaltyAndGradient(weights: Matrix) -> LossAndGradient
 }
+
+extension ComponentFamily {
+    /// The components that conform to ``Regularizer``: `regularizer` in case files.
+    public static let regularizer = ComponentFamily("regularizer")
+}
+
+extension Regularizer {
+    /// ``ComponentFamily/regularizer``, whatever the conforming type.
+    public static var family: ComponentFamily { .regularizer }
+}

@@ -24,3 +24,13 @@ public protocol ScoreLoss: Component {
     /// - Returns: `L = (1/N) Σ_i L_i` and `∂L/∂S`, N×C.
     func lossAndGradient(scores: Matrix, labels: [Int]) -> LossAndGradient
 }
+
+extension ComponentFamily {
+    /// The components that conform to ``ScoreLoss``: `score-loss` in case files.
+    public static let scoreLoss = ComponentFamily("score-loss")
+}
+
+extension ScoreLoss {
+    /// ``ComponentFamily/scoreLoss``, whatever the conforming type.
+    public static var family: ComponentFamily { .scoreLoss }
+}

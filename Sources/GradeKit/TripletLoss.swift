@@ -16,3 +16,13 @@ public protocol TripletLoss: Component {
     /// - Returns: `L` and the gradients with respect to `a`, `p` and `n`, each N×D.
     func lossAndGradients(anchors: Matrix, positives: Matrix, negatives: Matrix) -> TripletLossAndGradients
 }
+
+extension ComponentFamily {
+    /// The components that conform to ``TripletLoss``: `triplet-loss` in case files.
+    public static let tripletLoss = ComponentFamily("triplet-loss")
+}
+
+extension TripletLoss {
+    /// ``ComponentFamily/tripletLoss``, whatever the conforming type.
+    public static var family: ComponentFamily { .tripletLoss }
+}

@@ -14,10 +14,14 @@ public struct Grader {
     public let generator: InputGenerator
     /// Selects cases; nil selects all.
     public let filter: CaseFilter?
+    /// The trusted implementation expected values come from.
+    public let oracle: ReferenceOracle
 
     /// Creates a grader.
-    public init(assignment: Assignment, executor: any InvocationExecutor, runSeed: UInt64 = 0, filter: CaseFilter? = nil) {
+    public init(assignment: Assignment, executor: any InvocationExecutor, runSeed: UInt64 = 0, filter: CaseFilter? = nil,
+                oracle: ReferenceOracle = ReferenceOracle()) {
         self.assignment = assignment
+        self.oracle = oracle
         self.executor = executor
         self.generator = InputGenerator(runSeed: runSeed)
         self.filter = filter
@@ -33,7 +37,7 @@ public struct Grader {
     public func grade(submission: String, build: BuildOutcome,
                       progress: (CheckResult) -> Void = { _ in }) throws(CaseError) -> GradeRun {
         let started = Date()
-        let runner = CaseRunner(assignment: assignment, executor: executor, generator: generator, oracle: ReferenceOracle())
+        let runner = CaseRunner(assignment: assignment, executor: executor, generator: generator, oracle: oracle)
         var notImplemented: [String: String] = [:]
         var timedOut: Set<String> = []
         // A submission that cannot start fails once, with the reason; every other case says it did not run.
@@ -84,17 +88,5 @@ public struct Grader {
         return GradeRun(assignment: AssignmentSummary(id: assignment.id, title: assignment.title), submission: submission,
                         seed: generator.runSeed, build: build, components: components,
                         duration: Date().timeIntervalSince(started))
-    }
-}
-
-extension CaseRunner {
-    /// Runs one case of any kind.
-    func evaluate(_ testCase: TestCase) throws(CaseError) -> CaseOutcome {
-        switch testCase.kind {
-        case .workedExample, .reference, .numericalGradient: try compareOutputs(testCase)
-        case .gradientCheck: try checkGradient(testCase)
-        case .property: try checkProperty(testCase)
-        case .convergence: try checkConvergence(testCase)
-        }
     }
 }

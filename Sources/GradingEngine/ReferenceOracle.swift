@@ -3,33 +3,38 @@ import ComponentRuntime
 import GradeKit
 import Reference
 
-/// The trusted implementation, run in the grader's own process to compute expected values.
+/// The trusted implementation, run in the grader's own process to compute expected values
+/// and to replay known mistakes.
 public struct ReferenceOracle {
-    private let invoker: ComponentInvoker
+    private let registry: ComponentRegistry
+    private let mistakeRegistry: ComponentRegistry
+    private let families: FamilyCatalog
+    /// The known mistakes a failing submission's outputs are compared with, in replay order.
+    public let mistakes: [KnownMistake]
 
-    /// Creates the oracle over the reference's registered components.
-    public init() {
-        var registry = ComponentRegistry()
-        Reference.registerComponents(in: &registry)
-        invoker = ComponentInvoker(registry: registry)
+    /// Creates the oracle over the reference's components and known mistakes, or over
+    /// `registry` (a course that grades more families, or a test).
+    public init(registry: ComponentRegistry? = nil, families: FamilyCatalog = .standard) {
+        var reference = ComponentRegistry()
+        Reference.registerComponents(in: &reference)
+        var mistakeRegistry = ComponentRegistry()
+        Reference.registerKnownMistakes(in: &mistakeRegistry)
+        self.registry = registry ?? reference
+        self.mistakeRegistry = mistakeRegistry
+        self.families = families
+        self.mistakes = Reference.knownMistakes.compactMap { KnownMistake(key: $0.key, explanation: $0.explanation) }
     }
 
     /// The reference's outputs for an invocation.
     public func outputs(for invocation: Invocation) throws(InvocationFailure) -> Values {
-        try invoker.invoke(invocation)
+        try ComponentInvoker(registry: registry, families: families).invoke(invocation)
     }
-}
 
-extension TestCase {
-    /// True when grading this case asks the reference implementation for expected values:
-    /// a `reference` case, or a `numerically-stable` property without literal expected values.
-    /// A student kit, which has no reference, records these values at release time.
-    public var asksTheReference: Bool {
-        switch (kind, expected) {
-        case (.reference, .reference): true
-        case (.property, .literal): false
-        case (.property, _): property == .numericallyStable
-        default: false
-        }
+    /// The outputs of `mistake` for an invocation of its component; nil when it cannot run.
+    public func outputs(of mistake: KnownMistake, for invocation: Invocation) -> Values? {
+        guard let entry = mistakeRegistry[mistake.key] else { return nil }
+        var withMistake = registry
+        withMistake.register(invocation.component, entry.type)
+        return try? ComponentInvoker(registry: withMistake, families: families).invoke(invocation)
     }
 }

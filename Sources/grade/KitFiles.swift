@@ -52,6 +52,12 @@ enum KitFiles {
         /// with the reference carries the outputs the reference gave when the kit was released.
         public func registerComponents(in registry: inout ComponentRegistry) {}
 
+        /// Registers nothing: the known mistakes are kept with the reference.
+        public func registerKnownMistakes(in registry: inout ComponentRegistry) {}
+
+        /// None: the known mistakes are kept with the reference.
+        public let knownMistakes: [(key: String, explanation: String)] = []
+
         """
 
     static let gitignore = """

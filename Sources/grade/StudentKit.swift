@@ -82,7 +82,7 @@ struct StudentKit {
             var failure: CouldNotGrade?
             let rewritten = try KitCaseFile(text: text, cases: cases).rewritten { testCase in
                 if isWithheld(testCase) { return .remove }
-                guard testCase.asksTheReference else { return .keep }
+                guard testCase.check.asksTheReference else { return .keep }
                 do throws(CouldNotGrade) {
                     let (inputs, expected) = try record(testCase, oracle: oracle, generator: generator)
                     recorded.append(testCase)

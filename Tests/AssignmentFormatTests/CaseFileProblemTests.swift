@@ -378,6 +378,25 @@ import Testing
             "cases/c.yaml:5:15: error: property 'jiggle-invariance' does not apply to adam (optimizer) in case 'a'; it applies to score-loss")
     }
 
+    @Test func aGradientCheckNeedsAFamilyWithAGradient() throws {
+        try expectProblem("""
+            component: adam
+            cases:
+              - name: a
+                kind: gradient-check
+                inputs: {parameters: [[1, 2]], gradients: [[[1, 1]]]}
+            """,
+            "cases/c.yaml:4:11: error: gradient-check case 'a' needs a loss or regularizer, and adam (optimizer) has no gradient to check; use kind: reference")
+    }
+
+    @Test func aVariantMustBeOneOfTheFamilys() throws {
+        let problems = try TemporaryAssignment([
+            "assignment.yaml": "components:\n  - {name: softmax, title: Softmax, family: score-loss, variant: ternary}\n",
+            "cases/c.yaml": "cases: []\n",
+        ]).problems
+        #expect(problems.contains { $0.contains("unknown variant 'ternary' of component 'softmax' (score-loss)") }, "\(problems)")
+    }
+
     @Test func inputsOfAPropertyThatBuildsItsOwnAreRejected() throws {
         try expectProblem("""
             component: l2-regularization

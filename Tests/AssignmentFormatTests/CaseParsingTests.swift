@@ -19,7 +19,7 @@ import Testing
             """).onlyCase()
         #expect(c.inputs["scores"] == .literal(.matrix(Matrix([[3.2, 5.1, -1.7], [1.3, 4.9, 2.0]]))))
         #expect(c.inputs["labels"] == .literal(.integers([0, 1])))
-        #expect(c.expected == .literal(["loss": .scalar(1.45)]))
+        #expect(c.check == .workedExample(expected: ["loss": .scalar(1.45)], logBase: nil))
         #expect(c.compare == ["loss"])
     }
 
@@ -35,7 +35,7 @@ import Testing
             """).onlyCase()
         #expect(c.inputs["parameters"] == .generated(.uniform(rows: 2, columns: 3, low: -1, high: 1)))
         #expect(c.inputs["gradients"] == .generated(.normalList(count: 4, rows: 2, columns: 3, scale: 0.5)))
-        #expect(c.expected == .reference)
+        #expect(c.check == .reference(recorded: nil))
     }
 
     @Test func normalGeneratorDefaultsToMeanZeroScaleOne() throws {
@@ -140,23 +140,26 @@ import Testing
                 kind: property
                 property: regularizer-preference
             """).load().cases
-        #expect(cases[0].logBase == 10)
-        #expect(cases[1].gradientCheck == GradientCheckSpec(input: "second", output: "gradientSecond", step: 1e-5, maxRelativeError: 1e-5))
-        #expect(cases[2].convergence == ConvergenceSpec(samples: 300, features: 2, classes: 3, separation: 6,
-                                                         objective: "linear-softmax", minimumAccuracy: 0.9))
+        #expect(cases[0].check == .workedExample(expected: ["loss": .scalar(0.89)], logBase: 10))
+        #expect(cases[1].check == .gradientCheck([GradientCheckSpec(input: "second", output: "gradientSecond", step: 1e-5, maxRelativeError: 1e-5)]))
+        #expect(cases[2].check == .convergence(ConvergenceSpec(samples: 300, features: 2, classes: 3, separation: 6,
+                                                                objective: "linear-softmax", minimumAccuracy: 0.9)))
         #expect(cases[2].timeout == 20)
-        #expect(cases[3].property == .regularizerPreference)
+        #expect(cases[3].check == .property(.regularizerPreference, expected: nil))
         #expect(cases[3].inputs.isEmpty)
     }
 
-    @Test func gradientCheckWithoutOptionsLeavesTheChoiceOfInputsToTheEngine() throws {
+    @Test func gradientCheckWithoutOptionsChecksEveryGradientOfTheFamily() throws {
         let c = try TemporaryAssignment(cases: """
             component: triplet
             cases:
               - {name: a, kind: gradient-check, inputs: {anchors: [[0, 1]], positives: [[1, 1]], negatives: [[2, 0]]}}
             """).onlyCase()
-        #expect(c.kind == .gradientCheck)
-        #expect(c.gradientCheck == nil)
+        #expect(c.check == .gradientCheck([
+            GradientCheckSpec(input: "anchors", output: "gradientAnchors"),
+            GradientCheckSpec(input: "positives", output: "gradientPositives"),
+            GradientCheckSpec(input: "negatives", output: "gradientNegatives"),
+        ]))
     }
 
     @Test func metadataSetsTitleTimeoutStarterAndComponentOrder() throws {

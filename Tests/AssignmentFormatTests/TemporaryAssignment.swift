@@ -14,7 +14,7 @@ struct TemporaryAssignment {
         components:
           - {name: multiclass-svm, title: SVM, family: score-loss}
           - {name: softmax, title: Softmax, family: score-loss}
-          - {name: binary-cross-entropy, title: BCE, family: score-loss}
+          - {name: binary-cross-entropy, title: BCE, family: score-loss, variant: binary}
           - {name: l2-loss, title: L2, family: regression-loss}
           - {name: contrastive, title: Contrastive, family: pairwise-loss}
           - {name: triplet, title: Triplet, family: triplet-loss}

@@ -10,11 +10,11 @@ import Testing
 struct GraderTests {
     /// Two SVM cases, two softmax cases and one L2-loss case, in that order.
     static let cases: [TestCase] = [
-        TestCase(name: "svm-cat-2.9", component: "multiclass-svm", kind: .workedExample, points: 2,
-                 inputs: catScores, expected: .literal(["loss": .scalar(2.9)])),
+        TestCase(name: "svm-cat-2.9", component: "multiclass-svm", check: .workedExample(expected: ["loss": .scalar(2.9)], logBase: nil),
+                 points: 2, inputs: catScores),
         referenceCase("svm-reference", "multiclass-svm", inputs: ["scores": .normal(3, 4), "labels": .labels(3, classes: 4)]),
-        TestCase(name: "softmax-cat-2.04", component: "softmax", kind: .workedExample, inputs: catScores,
-                 expected: .literal(["loss": .scalar(2.04)]), tolerance: Tolerance(rtol: 0, atol: 0.005)),
+        TestCase(name: "softmax-cat-2.04", component: "softmax", check: .workedExample(expected: ["loss": .scalar(2.04)], logBase: nil),
+                 inputs: catScores, tolerance: Tolerance(rtol: 0, atol: 0.005)),
         gradientCheckCase("softmax"),
         referenceCase("l2-loss-reference", "l2-loss", inputs: ["predictions": .normal(3, 2), "targets": .normal(3, 2)]),
     ]
@@ -124,8 +124,8 @@ struct GraderTests {
 
     @Test func laterCasesOfAComponentThatTimedOutGetAFifthOfTheTime() throws {
         let cases = (1...3).map {
-            TestCase(name: "svm-\($0)", component: "multiclass-svm", kind: .reference,
-                     inputs: ["scores": .literal(.matrix(Matrix([[1, 2]]))), "labels": .literal(.integers([0]))], expected: .reference)
+            TestCase(name: "svm-\($0)", component: "multiclass-svm", check: .reference(recorded: nil),
+                     inputs: ["scores": .literal(.matrix(Matrix([[1, 2]]))), "labels": .literal(.integers([0]))])
         }
         let executor = CannedExecutor(.died(.timeout, reason: "the case took longer than 10 s", output: .init()))
         let run = try Grader(assignment: testAssignment(cases), executor: executor).grade(submission: "hangs", build: builtFine)
@@ -171,7 +171,7 @@ struct GraderTests {
     }
 
     @Test func aCaseOfAnUndeclaredComponentIsACaseError() {
-        let testCase = TestCase(name: "mystery", component: "hinge-2000", kind: .reference, inputs: catScores, expected: .reference)
+        let testCase = TestCase(name: "mystery", component: "hinge-2000", check: .reference(recorded: nil), inputs: catScores)
         #expect(throws: CaseError.self) { try grade(testCase) }
     }
 
@@ -190,7 +190,7 @@ struct GraderTests {
 @Suite("CaseFilter")
 struct CaseFilterTests {
     static func named(_ name: String, _ component: String) -> TestCase {
-        TestCase(name: name, component: component, kind: .reference)
+        TestCase(name: name, component: component, check: .reference(recorded: nil))
     }
 
     let linearSVM = named("linear-svm-reference", "linear-svm")

@@ -73,7 +73,7 @@ struct GradientCheckTests {
 
     /// Row 0 has label 1 and s₀ − s₁ + Δ = 0 − 1 + 1 = 0 exactly: a kink in s₀ and in s₁.
     static let kinkCase = TestCase(
-        name: "svm-at-a-kink", component: "multiclass-svm", kind: .gradientCheck,
+        name: "svm-at-a-kink", component: "multiclass-svm", check: everyGradientCheck(of: "multiclass-svm"),
         inputs: ["scores": .matrix([[0, 1, 0.3], [2, 0.5, -1]]), "labels": .integers([1, 0])])
 
     @Test func anSVMAtAKinkIsNotFailedAndTheKinksAreReported() throws {
@@ -119,7 +119,7 @@ struct GradientCheckTests {
 
     @Test func anExplicitSpecChecksOnlyItsInput() throws {
         var testCase = gradientCheckCase("triplet")
-        testCase.gradientCheck = GradientCheckSpec(input: "negatives", output: "gradientNegatives")
+        testCase.check = .gradientCheck([GradientCheckSpec(input: "negatives", output: "gradientNegatives")])
         let result = try grade(testCase)
         #expect(result.status == .passed)
         #expect(result.comparisons.count == 1)
@@ -127,7 +127,7 @@ struct GradientCheckTests {
     }
 
     @Test func aFamilyWithoutAGradientIsACaseError() {
-        let testCase = TestCase(name: "adam-gradient", component: "adam", kind: .gradientCheck,
+        let testCase = TestCase(name: "adam-gradient", component: "adam", check: .gradientCheck([]),
                                 inputs: ["parameters": .normal(1, 2)])
         #expect(throws: CaseError.self) { try grade(testCase) }
     }
@@ -151,7 +151,7 @@ struct GradientCheckRobustnessTests {
 
     @Test func aCheckThatLeavesOutEveryEntryDoesNotPass() throws {
         // At W = 0 every entry of Σ |W| is a kink; a gradient of 5 is no subgradient of |w| there.
-        let testCase = TestCase(name: "l1-at-zero", component: "l1-regularization", kind: .gradientCheck,
+        let testCase = TestCase(name: "l1-at-zero", component: "l1-regularization", check: everyGradientCheck(of: "l1-regularization"),
                                 inputs: ["weights": .matrix([[0, 0, 0], [0, 0, 0]])])
         let result = try grade(testCase, with: referenceRegistry { $0.register("l1-regularization", ConstantGradientL1Regularization.self) })
         #expect(result.status != .passed, "\(result.comparisons.first?.quantity ?? "")")

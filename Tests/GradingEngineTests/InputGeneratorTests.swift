@@ -7,8 +7,8 @@ import Testing
 @Suite("InputGenerator")
 struct InputGeneratorTests {
     static let generated = TestCase(
-        name: "generated", component: "multiclass-svm", kind: .reference, seed: 17,
-        inputs: ["scores": .normal(4, 3), "labels": .labels(4, classes: 3)], expected: .reference)
+        name: "generated", component: "multiclass-svm", check: .reference(recorded: nil), seed: 17,
+        inputs: ["scores": .normal(4, 3), "labels": .labels(4, classes: 3)])
 
     @Test func theSameSeedGivesTheSameInputs() {
         #expect(InputGenerator().inputs(for: Self.generated) == InputGenerator().inputs(for: Self.generated))
@@ -34,8 +34,8 @@ struct InputGeneratorTests {
     }
 
     @Test func literalInputsPassThroughUnchanged() {
-        let testCase = TestCase(name: "literal", component: "multiclass-svm", kind: .workedExample, seed: 9,
-                                inputs: lectureScores, expected: .literal(["loss": .scalar(15.8 / 3)]))
+        let testCase = TestCase(name: "literal", component: "multiclass-svm",
+                                check: .workedExample(expected: ["loss": .scalar(15.8 / 3)], logBase: nil), seed: 9, inputs: lectureScores)
         for runSeed: UInt64 in [0, 1, 99] {
             let inputs = InputGenerator(runSeed: runSeed).inputs(for: testCase)
             #expect(inputs["scores"] == .matrix(Matrix([[3.2, 5.1, -1.7], [1.3, 4.9, 2.0], [2.2, 2.5, -3.1]])))
@@ -68,7 +68,7 @@ struct InputGeneratorTests {
 
     @Test func generatedValuesHaveTheirShapesAndRanges() {
         let testCase = TestCase(
-            name: "shapes", component: "multiclass-svm", kind: .reference, seed: 3,
+            name: "shapes", component: "multiclass-svm", check: .reference(recorded: nil), seed: 3,
             inputs: [
                 "normal": .normal(5, 7),
                 "uniform": .generated(.uniform(rows: 3, columns: 2, low: -2, high: -1)),

@@ -10,16 +10,16 @@ import Testing
 /// and each classic mistake fails with the misconception that explains it.
 @Suite("Worked examples, reference agreement and misconceptions")
 struct MisconceptionTests {
-    static let svmMean = TestCase(name: "svm-mean-5.27", component: "multiclass-svm", kind: .workedExample,
-                                  inputs: lectureScores, expected: .literal(["loss": .scalar(15.8 / 3)]))
-    static let svmCat = TestCase(name: "svm-cat-2.9", component: "multiclass-svm", kind: .workedExample,
-                                 inputs: catScores, expected: .literal(["loss": .scalar(2.9)]))
-    static let softmaxCat = TestCase(name: "softmax-cat-2.04", component: "softmax", kind: .workedExample,
-                                     inputs: catScores, expected: .literal(["loss": .scalar(2.04)]),
+    static let svmMean = TestCase(name: "svm-mean-5.27", component: "multiclass-svm",
+                                  check: .workedExample(expected: ["loss": .scalar(15.8 / 3)], logBase: nil), inputs: lectureScores)
+    static let svmCat = TestCase(name: "svm-cat-2.9", component: "multiclass-svm",
+                                 check: .workedExample(expected: ["loss": .scalar(2.9)], logBase: nil), inputs: catScores)
+    static let softmaxCat = TestCase(name: "softmax-cat-2.04", component: "softmax",
+                                     check: .workedExample(expected: ["loss": .scalar(2.04)], logBase: nil), inputs: catScores,
                                      tolerance: Tolerance(rtol: 0, atol: 0.005))
-    static let softmaxCatBaseTen = TestCase(name: "softmax-cat-0.89", component: "softmax", kind: .workedExample,
-                                            inputs: catScores, expected: .literal(["loss": .scalar(0.89)]),
-                                            tolerance: Tolerance(rtol: 0, atol: 0.005), logBase: 10)
+    static let softmaxCatBaseTen = TestCase(name: "softmax-cat-0.89", component: "softmax",
+                                            check: .workedExample(expected: ["loss": .scalar(0.89)], logBase: 10), inputs: catScores,
+                                            tolerance: Tolerance(rtol: 0, atol: 0.005))
 
     // MARK: The reference passes
 
@@ -80,8 +80,9 @@ struct MisconceptionTests {
     }
 
     @Test func aBaseTenLogarithmIsNamed() throws {
-        let exact = TestCase(name: "softmax-cat-exact", component: "softmax", kind: .workedExample, inputs: catScores,
-                             expected: .literal(["loss": .scalar(2.04035515280017)]), tolerance: Tolerance(rtol: 1e-9, atol: 1e-11))
+        let exact = TestCase(name: "softmax-cat-exact", component: "softmax",
+                             check: .workedExample(expected: ["loss": .scalar(2.04035515280017)], logBase: nil), inputs: catScores,
+                             tolerance: Tolerance(rtol: 1e-9, atol: 1e-11))
         let result = try grade(exact, with: referenceRegistry { $0.register("softmax", BaseTenSoftmax.self) })
         #expect(result.status == .failed)
         #expect(result.misconception?.contains("natural logarithm") == true, "\(result.misconception ?? "")")

@@ -140,15 +140,6 @@ struct PropertyCheckTests {
         #expect(result.problem == .propertyViolated)
     }
 
-    @Test func aPropertyOnAFamilyItDoesNotApplyToIsACaseError() {
-        #expect(throws: CaseError.self) { try grade(propertyCase(.softmaxNeverZero, "l2-loss")) }
-        #expect(throws: CaseError.self) { try grade(propertyCase(.regularizerPreference, "softmax")) }
-    }
-
-    @Test func aPropertyCaseWithoutAPropertyIsACaseError() {
-        let testCase = TestCase(name: "nameless", component: "softmax", kind: .property)
-        #expect(throws: CaseError.self) { try grade(testCase) }
-    }
 
     @Test func propertyInputsAreTheSameOnEveryRun() throws {
         // The checks are deterministic: two runs of a jiggle case produce identical comparisons.

@@ -180,15 +180,6 @@ struct ValueComparatorTests {
 
     // MARK: Formatting
 
-    @Test(arguments: [
-        (0.0, "0"), (-0.0, "0"), (3.0, "3"), (-2.0, "-2"), (2.9, "2.9"), (5.266666666666667, "5.26667"),
-        (0.000123456, "0.000123456"), (1e-7, "1.0000e-07"), (12345678.9, "1.2346e+07"), (15_000_000.0, "15000000"),
-        (Double.nan, "nan"), (Double.infinity, "inf"), (-Double.infinity, "-inf"),
-    ])
-    func numbersAreFormattedWithSixSignificantDigits(_ x: Double, _ text: String) {
-        #expect(ValueComparator.formatNumber(x) == text)
-    }
-
     @Test func valuesAreFormattedForReports() {
         #expect(ValueComparator.format(.scalar(2.9)) == "2.9")
         #expect(ValueComparator.format(.matrix(Matrix([[5]]))) == "[[5]]")

@@ -91,7 +91,7 @@ struct OptimizerTests {
         let bowl = TestFunction.named("ill-conditioned-bowl")!
         var registry = ComponentRegistry()
         registerComponents(in: &registry)
-        guard case .optimizer(let type)? = registry[name] else {
+        guard let type = registry[name]?.type as? any Optimizer.Type else {
             Issue.record("\(name) is not registered as an optimizer")
             return
         }

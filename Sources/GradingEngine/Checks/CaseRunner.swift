@@ -20,12 +20,40 @@ struct CaseRunner {
         case ended(CheckStatus, Problem, String, CapturedOutput)
     }
 
-    func family(of testCase: TestCase) throws(CaseError) -> ComponentFamily {
-        guard let spec = assignment.component(named: testCase.component) else {
+    /// Runs one case of any kind: builds its check's plan, runs the plan's invocations in
+    /// the worker, and judges what they return.
+    func evaluate(_ testCase: TestCase) throws(CaseError) -> CaseOutcome {
+        let plan = try Self.plan(testCase.check, in: context(for: testCase))
+        let invocations = Array(plan.invocations)
+        switch run(invocations, for: testCase) {
+        case .ended(let status, let problem, let reason, let output):
+            return CaseOutcome(status: status, evaluation: .fail(problem, reason), output: output)
+        case .outputs(let results, let output):
+            let evaluation = plan.judge(results)
+            return CaseOutcome(status: evaluation.passed ? .passed : .failed, evaluation: evaluation, output: output)
+        }
+    }
+
+    /// The plan of each kind of check.
+    static func plan(_ check: Check, in context: CheckContext) throws(CaseError) -> CheckPlan {
+        switch check {
+        case .workedExample(let expected, let logBase): try ComparisonCheck.workedExample(context, expected: expected, logBase: logBase)
+        case .reference(let recorded): try ComparisonCheck.reference(context, recorded: recorded)
+        case .numericalGradient: try ComparisonCheck.numericalGradient(context)
+        case .gradientCheck(let specs): try GradientCheck.plan(context, specs: specs)
+        case .property(let property, let expected): try property.check.plan(context, expected: expected)
+        case .convergence(let spec): ConvergenceCheck.plan(context, spec: spec)
+        }
+    }
+
+    /// What the case's plan is built from.
+    func context(for testCase: TestCase) throws(CaseError) -> CheckContext {
+        guard let descriptor = assignment.descriptor(ofComponent: testCase.component) else {
             throw CaseError(caseName: testCase.name, location: testCase.location,
                             message: "component '\(testCase.component)' is not declared in assignment.yaml")
         }
-        return spec.family
+        return CheckContext(testCase: testCase, descriptor: descriptor, inputs: generator.inputs(for: testCase),
+                            seed: generator.seed(for: testCase), oracle: oracle)
     }
 
     func limits(for testCase: TestCase) -> CaseLimits {
@@ -68,21 +96,6 @@ struct CaseRunner {
                 return .ended(.error, .missingResult, "the worker returned \(values.count) results for \(invocations.count) calls", output)
             }
             return .outputs(values, output)
-        }
-    }
-
-    func invocation(_ testCase: TestCase, family: ComponentFamily, inputs: Values,
-                    hyperparameters: Hyperparameters? = nil) -> Invocation {
-        Invocation(component: testCase.component, family: family,
-                   hyperparameters: hyperparameters ?? testCase.hyperparameters, inputs: inputs)
-    }
-
-    func referenceOutputs(_ invocation: Invocation, for testCase: TestCase) throws(CaseError) -> Values {
-        do {
-            return try oracle.outputs(for: invocation)
-        } catch {
-            throw CaseError(caseName: testCase.name, location: testCase.location,
-                            message: "the reference cannot run this case: \(error.message)")
         }
     }
 }

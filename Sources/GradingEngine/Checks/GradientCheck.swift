@@ -26,53 +26,46 @@ enum GradientCheck {
     }
 }
 
-extension CaseRunner {
-    func checkGradient(_ testCase: TestCase) throws(CaseError) -> CaseOutcome {
-        let family = try family(of: testCase)
-        let specs: [GradientCheckSpec] = testCase.gradientCheck.map { [$0] }
-            ?? FamilySignature.of(family).gradients.map { GradientCheckSpec(input: $0.input, output: $0.output) }
-        guard !specs.isEmpty else {
-            throw CaseError(caseName: testCase.name, location: testCase.location,
-                            message: "a \(family.rawValue) has no gradient to check")
-        }
-        let inputs = generator.inputs(for: testCase)
-        var calls = [invocation(testCase, family: family, inputs: inputs)]
+extension GradientCheck {
+    /// The plan: one invocation at the inputs, then two per entry of each checked input,
+    /// shifted by ±h, produced as they are sent.
+    static func plan(_ context: CheckContext, specs: [GradientCheckSpec]) throws(CaseError) -> CheckPlan {
+        guard !specs.isEmpty else { throw context.failure("a \(context.descriptor.family.rawValue) has no gradient to check") }
+        let inputs = context.inputs
         var points: [(spec: GradientCheckSpec, x: Matrix, firstCall: Int)] = []
+        var count = 1
         for spec in specs {
             guard case .matrix(let x)? = inputs[spec.input] else {
-                throw CaseError(caseName: testCase.name, location: testCase.location,
-                                message: "gradient_check.input '\(spec.input)' must name a matrix input")
+                throw context.failure("gradient_check.input '\(spec.input)' must name a matrix input")
             }
-            points.append((spec, x, calls.count))
-            for k in 0..<x.count {
-                for sign in [1.0, -1.0] {
-                    var shifted = x
-                    shifted.elements[k] += sign * spec.step
-                    var perturbed = inputs
-                    perturbed[spec.input] = .matrix(shifted)
-                    calls.append(invocation(testCase, family: family, inputs: perturbed))
-                }
+            points.append((spec, x, count))
+            count += 2 * x.count
+        }
+        let shifted = points.lazy.flatMap { point in
+            (0..<(2 * point.x.count)).lazy.map { i -> Invocation in
+                var x = point.x
+                x.elements[i / 2] += (i % 2 == 0 ? 1.0 : -1.0) * point.spec.step
+                var perturbed = inputs
+                perturbed[point.spec.input] = .matrix(x)
+                return context.call(perturbed)
             }
         }
-        switch run(calls, for: testCase) {
-        case .ended(let status, let problem, let reason, let output):
-            return CaseOutcome(status: status, evaluation: .fail(problem, reason), output: output)
-        case .outputs(let results, let output):
+        return CheckPlan([AnySequence([context.call(inputs)]), AnySequence(shifted)].joined()) { results in
             var comparisons: [Comparison] = []
             for point in points {
                 let slice = [results[0]] + Array(results[point.firstCall ..< point.firstCall + 2 * point.x.count])
-                var evaluation = judgeGradient(results: slice, x: point.x, spec: point.spec)
+                var evaluation = judge(results: slice, x: point.x, spec: point.spec)
                 comparisons += evaluation.comparisons
                 if !evaluation.passed {
                     evaluation.comparisons = comparisons
-                    return CaseOutcome(status: .failed, evaluation: evaluation, output: output)
+                    return evaluation
                 }
             }
-            return CaseOutcome(status: .passed, evaluation: .pass(comparisons), output: output)
+            return .pass(comparisons)
         }
     }
 
-    private func judgeGradient(results: [Values], x: Matrix, spec: GradientCheckSpec) -> CaseEvaluation {
+    private static func judge(results: [Values], x: Matrix, spec: GradientCheckSpec) -> CaseEvaluation {
         func loss(_ i: Int) -> Double? { if case .scalar(let v)? = results[i]["loss"] { v } else { nil } }
         guard let f0 = loss(0) else { return .wrongOutput("loss", expected: "a scalar", got: results[0]["loss"]) }
         guard case .matrix(let analytic)? = results[0][spec.output] else {
@@ -98,12 +91,12 @@ extension CaseRunner {
             guard analytic.elements[k].isFinite else {
                 return .fail(.nonFinite, "\(spec.output)[\(k / x.columns), \(k % x.columns)] is \(analytic.elements[k])")
             }
-            if GradientCheck.straddlesKink(forward: (plus - f0) / spec.step, backward: (f0 - minus) / spec.step) {
+            if straddlesKink(forward: (plus - f0) / spec.step, backward: (f0 - minus) / spec.step) {
                 kinks += 1
                 continue
             }
             checked += 1
-            let err = GradientCheck.relativeError(analytic: analytic.elements[k], numeric: numeric.elements[k],
+            let err = relativeError(analytic: analytic.elements[k], numeric: numeric.elements[k],
                                                   plus: plus, minus: minus, step: spec.step)
             if err > worst || worstIndex < 0 { worst = err; worstIndex = k }
         }
@@ -111,7 +104,7 @@ extension CaseRunner {
             quantity: "\(spec.output) vs centered differences of your loss (\(checked) entries, \(kinks) at kinks left out)",
             expected: ValueComparator.format(.matrix(numeric)), got: ValueComparator.format(.matrix(analytic)),
             relativeError: checked > 0 ? worst : nil,
-            tolerance: "max relative error \(String(format: "%g", spec.maxRelativeError))", passed: worst <= spec.maxRelativeError)
+            tolerance: "max relative error \(ReportNumber.setting(spec.maxRelativeError))", passed: worst <= spec.maxRelativeError)
         if checked == 0 {
             return .fail(.wrongGradient,
                          "every entry of \(spec.input) sits at a kink of your loss (its one-sided differences disagree), so centered differences cannot confirm \(spec.output) anywhere; a loss that is smooth almost everywhere has no kink at random points",
@@ -126,7 +119,7 @@ extension CaseRunner {
                 misconception = "The gradient is N times too large: the loss is a mean over samples, so its gradient is divided by N too."
             }
             return .fail(.wrongGradient,
-                         "\(spec.output)[\(i), \(j)] is \(ValueComparator.formatNumber(a)), but centered differences of your own loss give \(ValueComparator.formatNumber(n)) (relative error \(ValueComparator.formatNumber(worst))): the gradient does not match the loss",
+                         "\(spec.output)[\(i), \(j)] is \(ReportNumber.value(a)), but centered differences of your own loss give \(ReportNumber.value(n)) (relative error \(ReportNumber.value(worst))): the gradient does not match the loss",
                          comparisons: [comparison], misconception: misconception)
         }
         return .pass([comparison])

@@ -4,21 +4,24 @@ import Foundation
 import GradeKit
 
 /// Recognises the classic mistakes from the shape of a wrong answer: the wrong value is the
-/// right one transformed in a telltale way (times N, plus Δ, over ln 10, negated, …), or the
-/// trajectory of a neighbouring convention.
+/// right one transformed in a telltale way (times N, plus Δ, over ln 10, negated, …), or
+/// the outputs of a known mistake (``ComponentRuntime/KnownMistake``) replayed on the same
+/// inputs.
 enum Misconceptions {
     /// The misconception the wrong outputs point to, if one fits.
-    static func diagnose(testCase: TestCase, family: ComponentFamily, inputs: Values, expected: Values, got: Values) -> String? {
-        let n = Double(sampleCount(inputs))
-        let delta = testCase.hyperparameters.margin
-        // A telltale transform must fit as well as a right answer would: within the case's tolerance.
-        let tolerance = testCase.tolerance
+    static func diagnose(_ context: CheckContext, expected: Values, got: Values) -> String? {
+        let descriptor = context.descriptor, inputs = context.inputs
+        let n = Double(descriptor.sampleCount(of: inputs) ?? 0)
+        let delta = context.testCase.hyperparameters.margin
+        // A telltale transform must fit as well as a right answer would: within the case's
+        // tolerance, or round-off when that is looser.
+        let tolerance = context.testCase.tolerance
         func fits(_ a: Double, _ b: Double) -> Bool {
-            Swift.abs(a - b) <= Swift.max(tolerance.atol + tolerance.rtol * Swift.abs(b), 1e-7 * Swift.abs(b) + 1e-12)
+            tolerance.admits(a, expected: b) || Tolerance.telltale.admits(a, expected: b)
         }
-        if case .scalar(let want)? = expected["loss"], case .scalar(let have)? = got["loss"], want.isFinite, have.isFinite,
-           !fits(have, want) {
-            if family == .scoreLoss, n > 0, fits(have, want + delta) || fits(have, want + delta * delta) {
+        func allClose(_ a: Matrix, _ b: Matrix) -> Bool { Tolerance.telltale.admits(a, expected: b) }
+        if let want = expected[.loss], let have = got[.loss], want.isFinite, have.isFinite, !fits(have, want) {
+            if descriptor.family == .scoreLoss, n > 0, fits(have, want + delta) || fits(have, want + delta * delta) {
                 return "The loss is exactly Δ too large per sample: the sum runs over every class, including j = y_i, whose margin is always Δ. Sum over j ≠ y_i only."
             }
             if n > 1, fits(have, want * n) {
@@ -37,7 +40,7 @@ enum Misconceptions {
                 return "The loss is off by a factor of 2: check for a stray ½ (or a missing one) in front of a square."
             }
         }
-        for name in expected.keys.sorted() where name.hasPrefix("gradient") {
+        for name in expected.keys.sorted() where descriptor.isGradient(name) {
             guard case .matrix(let want)? = expected[name], case .matrix(let have)? = got[name],
                   want.rows == have.rows, want.columns == have.columns, want != have else { continue }
             if allClose(have, want * -1) {
@@ -53,78 +56,39 @@ enum Misconceptions {
                 return "\(name) is twice what it should be: check for a factor of 2 that the loss does not have."
             }
         }
-        if let message = correctClassColumn(family: family, inputs: inputs, expected: expected, got: got) {
+        if descriptor.family == .scoreLoss, let message = correctClassColumn(inputs: inputs, expected: expected, got: got) {
             return message
         }
-        if family == .optimizer, case .matrices(let have)? = got["trajectory"] {
-            return optimizerConvention(testCase: testCase, inputs: inputs, got: have)
-        }
-        return nil
+        return replayedMistake(context, expected: expected, got: got)
     }
 
-    /// Replays neighbouring conventions of the optimizer and names the one the student followed.
-    private static func optimizerConvention(testCase: TestCase, inputs: Values, got: [Matrix]) -> String? {
-        let h = testCase.hyperparameters
-        let alternatives: [(String, (inout Matrix, Matrix, inout OptimizerState) -> Void, String)] = [
-            ("adagrad", { w, g, s in
-                s.first = s.first + g * g
-                w = w - h.learningRate * g / (sqrt(s.first) + h.epsilon)
-            }, "You add ε outside the square root, α·g / (sqrt(n) + ε): a common convention, but this course uses the lecture's α·g / sqrt(n + ε)."),
-            ("adam", { w, g, s in
-                s.first = h.beta1 * s.first + (1 - h.beta1) * g
-                s.second = h.beta2 * s.second + (1 - h.beta2) * g * g
-                w = w - h.learningRate * s.first / (sqrt(s.second) + h.epsilon)
-            }, "Your Adam skips bias correction: divide m by (1 − β1ᵗ) and v by (1 − β2ᵗ), with t starting at 1."),
-            ("momentum", { w, g, s in
-                let previous = s.first
-                s.first = h.momentum * s.first - h.learningRate * g
-                w = w - h.momentum * previous + (1 + h.momentum) * s.first
-            }, "This is Nesterov's update (W ← W − ρ v_prev + (1 + ρ) v), but the component is plain momentum: v ← ρv − αg; W ← W + v."),
-            ("nesterov", { w, g, s in
-                s.first = h.momentum * s.first - h.learningRate * g
-                w = w + s.first
-            }, "This is plain momentum (W ← W + v), but the component is Nesterov: W ← W − ρ v_prev + (1 + ρ) v."),
-            ("rmsprop", { w, g, s in
-                s.first = h.decayRate * s.first + (1 - h.decayRate) * g * g
-                w = w - h.learningRate * g / sqrt(s.first + h.epsilon)
-            }, "You put ε inside the square root; RMSProp here divides by (sqrt(c) + ε)."),
-        ]
-        guard case .matrix(let start)? = inputs["parameters"] else { return nil }
-        for (component, step, message) in alternatives where testCase.component == component {
-            var w = start
-            var state = OptimizerState(first: .zeros(like: start), second: .zeros(like: start))
-            var trajectory: [Matrix] = []
-            let gradients: [Matrix]
-            if case .matrices(let list)? = inputs["gradients"] {
-                gradients = list
-            } else if case .text(let name)? = inputs["objective"], let f = TestFunction.named(name),
-                      case .integers(let steps)? = inputs["steps"], let count = steps.first {
-                gradients = []
-                for _ in 0..<count {
-                    step(&w, f.gradient(w), &state)
-                    trajectory.append(w)
-                }
-            } else { return nil }
-            for g in gradients {
-                step(&w, g, &state)
-                trajectory.append(w)
+    /// The explanation of the known mistake of the component whose outputs, on the case's
+    /// inputs, are the submission's.
+    private static func replayedMistake(_ context: CheckContext, expected: Values, got: Values) -> String? {
+        let invocation = context.call(context.inputs)
+        for mistake in context.oracle.mistakes where mistake.component == context.testCase.component {
+            guard let replayed = context.oracle.outputs(of: mistake, for: invocation) else { continue }
+            let agrees = expected.keys.allSatisfy { name in
+                guard let mine = replayed[name], let theirs = got[name] else { return false }
+                let a = mine.numbers, b = theirs.numbers
+                return mine.shapeDescription == theirs.shapeDescription && a.count == b.count
+                    && zip(b, a).allSatisfy { Tolerance.telltale.admits($0, expected: $1) }
             }
-            if trajectory.count == got.count, zip(trajectory, got).allSatisfy({ allClose($1, $0) }) { return message }
+            if agrees { return mistake.explanation }
         }
         return nil
     }
 
     /// The gradient is right except in the correct-class column, which is 0: the
     /// `−#{j ≠ y_i : m_j > 0}` term (or `−1` of `p − onehot(y)`) is missing.
-    private static func correctClassColumn(family: ComponentFamily, inputs: Values, expected: Values, got: Values) -> String? {
-        guard family == .scoreLoss, case .integers(let labels)? = inputs["labels"],
-              case .matrix(let want)? = expected["gradient"], case .matrix(let have)? = got["gradient"],
+    private static func correctClassColumn(inputs: Values, expected: Values, got: Values) -> String? {
+        guard let labels = inputs[.labels], let want = expected[.gradient], let have = got[.gradient],
               want.rows == have.rows, want.columns == have.columns, want.rows == labels.count, want.columns > 1 else { return nil }
         var differsAtCorrectClass = false
         for i in 0..<want.rows {
             for j in 0..<want.columns {
                 let a = have[i, j], b = want[i, j]
-                let same = Swift.abs(a - b) <= 1e-9 * Swift.max(1, Swift.abs(b))
+                let same = Tolerance.telltale.admits(a, expected: b)
                 if j == labels[i] {
                     if !same {
                         guard a == 0 else { return nil }
@@ -137,25 +101,5 @@ enum Misconceptions {
         }
         guard differsAtCorrectClass else { return nil }
         return "The gradient is right for every wrong class but 0 at the correct class y_i: each active margin m_j = s_j − s_{y_i} + Δ also depends on s_{y_i}, so ∂L_i/∂s_{y_i} = −#{j ≠ y_i : m_j > 0} (divided by N)."
-    }
-
-    private struct OptimizerState {
-        var first: Matrix
-        var second: Matrix
-    }
-
-    private static func sampleCount(_ inputs: Values) -> Int {
-        for name in ["scores", "predictions", "inputs", "studentLogits", "first", "anchors"] {
-            if case .matrix(let m)? = inputs[name] { return m.rows }
-        }
-        return 0
-    }
-
-    private static func close(_ a: Double, _ b: Double) -> Bool {
-        Swift.abs(a - b) <= 1e-7 * Swift.max(Swift.abs(a), Swift.abs(b)) + 1e-12
-    }
-
-    private static func allClose(_ a: Matrix, _ b: Matrix) -> Bool {
-        a.rows == b.rows && a.columns == b.columns && zip(a.elements, b.elements).allSatisfy { close($0, $1) }
     }
 }

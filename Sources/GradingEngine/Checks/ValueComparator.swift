@@ -47,7 +47,7 @@ public enum ValueComparator {
             }
             let err = relativeError(g[k], e[k])
             worst = Swift.max(worst, err)
-            if !(Swift.abs(g[k] - e[k]) <= tolerance.atol + tolerance.rtol * Swift.abs(e[k])) && failedIndex == nil {
+            if !tolerance.admits(g[k], expected: e[k]) && failedIndex == nil {
                 failedIndex = k
             }
         }
@@ -56,11 +56,11 @@ public enum ValueComparator {
                                     relativeError: nonFiniteIndex == nil ? worst : nil, tolerance: toleranceText, passed: passed)
         if let k = nonFiniteIndex {
             return Verdict(comparison: comparison, problem: .nonFinite,
-                           reason: "\(quantity)\(position(k, in: expected)) is \(g[k]) (expected \(formatNumber(e[k]))): look for overflow in exp or a division by zero")
+                           reason: "\(quantity)\(position(k, in: expected)) is \(g[k]) (expected \(ReportNumber.value(e[k]))): look for overflow in exp or a division by zero")
         }
         if let k = failedIndex {
             return Verdict(comparison: comparison, problem: isGradient ? .wrongGradient : .wrongValue,
-                           reason: "\(quantity)\(position(k, in: expected)) is \(formatNumber(g[k])), expected \(formatNumber(e[k]))")
+                           reason: "\(quantity)\(position(k, in: expected)) is \(ReportNumber.value(g[k])), expected \(ReportNumber.value(e[k]))")
         }
         return Verdict(comparison: comparison, problem: nil, reason: nil)
     }
@@ -73,7 +73,7 @@ public enum ValueComparator {
 
     /// The tolerance as reports show it.
     public static func describe(_ tolerance: Tolerance) -> String {
-        "rtol \(String(format: "%g", tolerance.rtol)), atol \(String(format: "%g", tolerance.atol))"
+        "rtol \(ReportNumber.setting(tolerance.rtol)), atol \(ReportNumber.setting(tolerance.atol))"
     }
 
     private static func shapeMismatch(_ expected: Value, _ got: Value) -> (expected: String, got: String)? {
@@ -102,28 +102,13 @@ public enum ValueComparator {
         }
     }
 
-    /// A number as reports show it: up to 6 significant digits, exponent for very large or small.
-    public static func formatNumber(_ x: Double) -> String {
-        if x.isNaN { return "nan" }
-        if x.isInfinite { return x > 0 ? "inf" : "-inf" }
-        if x == 0 { return "0" }
-        if x == x.rounded() && Swift.abs(x) < 1e15 { return String(Int64(x)) }
-        let a = Swift.abs(x)
-        if a >= 1e-4 && a < 1e6 {
-            var s = String(format: "%.6g", x)
-            if s.contains("e") { s = String(format: "%.6f", x) }
-            return s
-        }
-        return String(format: "%.4e", x)
-    }
-
     /// A value as reports show it; matrices beyond 4×6 are abbreviated.
     public static func format(_ value: Value) -> String {
         switch value {
-        case .scalar(let x): return formatNumber(x)
+        case .scalar(let x): return ReportNumber.value(x)
         case .matrix(let m): return formatMatrix(m)
         case .integers(let v): return formatList(v.map { String($0) })
-        case .series(let v): return formatList(v.map(formatNumber))
+        case .series(let v): return formatList(v.map(ReportNumber.value))
         case .matrices(let ms):
             guard let last = ms.last else { return "[]" }
             return "\(ms.count) steps, last: \(formatMatrix(last))"
@@ -138,10 +123,10 @@ public enum ValueComparator {
 
     private static func formatMatrix(_ m: Matrix) -> String {
         let rows = (0..<Swift.min(m.rows, 4)).map { i in
-            let entries = (0..<Swift.min(m.columns, 6)).map { formatNumber(m[i, $0]) }
+            let entries = (0..<Swift.min(m.columns, 6)).map { ReportNumber.value(m[i, $0]) }
             return "[" + entries.joined(separator: ", ") + (m.columns > 6 ? ", …" : "") + "]"
         }
         let body = rows.joined(separator: ", ") + (m.rows > 4 ? ", …" : "")
-        return m.rows == 1 && m.columns == 1 ? "[[\(formatNumber(m[0, 0]))]]" : "[\(body)] (\(m.rows)×\(m.columns))"
+        return m.rows == 1 && m.columns == 1 ? "[[\(ReportNumber.value(m[0, 0]))]]" : "[\(body)] (\(m.rows)×\(m.columns))"
     }
 }

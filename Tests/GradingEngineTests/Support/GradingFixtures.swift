@@ -103,21 +103,29 @@ let gradientCheckInputs: [(component: String, inputs: [String: InputSpec], hyper
 /// A gradient-check case of `component` on seeded random inputs from ``gradientCheckInputs``.
 func gradientCheckCase(_ component: String, seed: UInt64 = 7) -> TestCase {
     let entry = gradientCheckInputs.first { $0.component == component }!
-    return TestCase(name: "\(component)-gradient-check", component: component, kind: .gradientCheck,
+    return TestCase(name: "\(component)-gradient-check", component: component, check: everyGradientCheck(of: component),
                     hyperparameters: entry.hyperparameters, seed: seed, inputs: entry.inputs)
+}
+
+/// A gradient check of every gradient of `component`'s family, as a case file without
+/// `gradient_check` loads.
+func everyGradientCheck(of component: String) -> Check {
+    let family = referenceComponents.first { $0.name == component }!.family
+    let descriptor = FamilyCatalog.standard.descriptor(for: family)!
+    return .gradientCheck(descriptor.gradients.map { GradientCheckSpec(input: $0.input.name, output: $0.output.name) })
 }
 
 /// A reference-agreement case on the given inputs.
 func referenceCase(_ name: String, _ component: String, inputs: [String: InputSpec],
                    hyperparameters: Hyperparameters = .init(), compare: [String] = [],
                    tolerance: Tolerance = .default, seed: UInt64 = 11) -> TestCase {
-    TestCase(name: name, component: component, kind: .reference, hyperparameters: hyperparameters, seed: seed,
-             inputs: inputs, expected: .reference, compare: compare, tolerance: tolerance)
+    TestCase(name: name, component: component, check: .reference(recorded: nil), hyperparameters: hyperparameters, seed: seed,
+             inputs: inputs, compare: compare, tolerance: tolerance)
 }
 
 /// A property case.
 func propertyCase(_ property: PropertyName, _ component: String, inputs: [String: InputSpec] = [:],
                   hyperparameters: Hyperparameters = .init(), seed: UInt64 = 21) -> TestCase {
-    TestCase(name: "\(component)-\(property.rawValue)", component: component, kind: .property,
-             hyperparameters: hyperparameters, seed: seed, inputs: inputs, property: property)
+    TestCase(name: "\(component)-\(property.rawValue)", component: component, check: .property(property, expected: nil),
+             hyperparameters: hyperparameters, seed: seed, inputs: inputs)
 }

@@ -1,7 +1,32 @@
-import FoundationEssentials
+import Foundation
 
-/// How reports write numbers: points, seconds and relative errors.
+/// How reports write numbers: values, settings, points, seconds and relative errors. Every
+/// number a report shows is written by one of these.
 public enum ReportNumber {
+    /// A value as checks show it: up to 6 significant digits, an exponent for very large or
+    /// small magnitudes, integers without a decimal point, `nan`, `inf` and `-inf`.
+    public static func value(_ x: Double) -> String {
+        if x.isNaN { return "nan" }
+        if x.isInfinite { return x > 0 ? "inf" : "-inf" }
+        if x == 0 { return "0" }
+        if x == x.rounded() && Swift.abs(x) < 1e15 { return String(Int64(x)) }
+        let a = Swift.abs(x)
+        if a >= 1e-4 && a < 1e6 {
+            var s = String(format: "%.6g", x)
+            if s.contains("e") { s = String(format: "%.6f", x) }
+            return s
+        }
+        return String(format: "%.4e", x)
+    }
+
+    /// A setting such as a tolerance, in C's `%g` form: `1e-06`, `0.005`.
+    public static func setting(_ x: Double) -> String { String(format: "%g", x) }
+
+    /// A duration for people: `3 s`, `2.5 s` (one decimal unless whole).
+    public static func duration(_ seconds: Double) -> String {
+        seconds == seconds.rounded() ? "\(Int(seconds)) s" : String(format: "%.1f s", seconds)
+    }
+
     /// Points as people write them: `2`, `1.5`, `0.25` (at most two decimals, no trailing zeros).
     public static func points(_ value: Double) -> String {
         guard value.isFinite else { return "0" }

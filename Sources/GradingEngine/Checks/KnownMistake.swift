@@ -1,0 +1,23 @@
+/// A classic wrong implementation of a component, kept as trusted code beside the
+/// reference (`registerKnownMistakes(in:)`): when a submission's outputs equal the
+/// mistake's on the same inputs, the explanation names what the student did.
+public struct KnownMistake: Sendable, Hashable {
+    /// The component the mistake is made in, such as `adagrad`.
+    public let component: String
+    /// A stable name, such as `epsilon-outside-root`.
+    public let name: String
+    /// One sentence a student understands.
+    public let explanation: String
+
+    /// The key its conformance is registered under: `adagrad/epsilon-outside-root`.
+    public var key: String { "\(component)/\(name)" }
+
+    /// The mistake registered under `key` (`component/name`), with its explanation.
+    public init?(key: String, explanation: String) {
+        let parts = key.split(separator: "/", maxSplits: 1)
+        guard parts.count == 2 else { return nil }
+        component = String(parts[0])
+        name = String(parts[1])
+        self.explanation = explanation
+    }
+}
