@@ -77,3 +77,12 @@ extension Dictionary where Key == String, Value == ComponentRuntime.Value {
         set { self[port.name] = newValue }
     }
 }
+
+extension Dictionary where Key == String, Value == ComponentRuntime.Value {
+    /// The values with `port` set to `value`: `Values().with(.scores, s).with(.labels, y)`.
+    public func with<V: PortValue>(_ port: Port<V>, _ value: V) -> Self {
+        var values = self
+        values[port] = value
+        return values
+    }
+}

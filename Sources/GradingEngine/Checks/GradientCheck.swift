@@ -66,8 +66,8 @@ extension GradientCheck {
     }
 
     private static func judge(results: [Values], x: Matrix, spec: GradientCheckSpec) -> CaseEvaluation {
-        func loss(_ i: Int) -> Double? { if case .scalar(let v)? = results[i]["loss"] { v } else { nil } }
-        guard let f0 = loss(0) else { return .wrongOutput("loss", expected: "a scalar", got: results[0]["loss"]) }
+        func loss(_ i: Int) -> Double? { results[i][.loss] }
+        guard let f0 = loss(0) else { return .wrongOutput("loss", expected: "a scalar", got: results[0][value: .loss]) }
         guard case .matrix(let analytic)? = results[0][spec.output] else {
             return .wrongOutput(spec.output, expected: "a \(x.rows)×\(x.columns) matrix", got: results[0][spec.output])
         }
@@ -80,7 +80,7 @@ extension GradientCheck {
         for k in 0..<x.count {
             let entry = "\(spec.input)[\(k / x.columns), \(k % x.columns)]"
             guard let plus = loss(1 + 2 * k), let minus = loss(2 + 2 * k) else {
-                let got = loss(1 + 2 * k) == nil ? results[1 + 2 * k]["loss"] : results[2 + 2 * k]["loss"]
+                let got = loss(1 + 2 * k) == nil ? results[1 + 2 * k][value: .loss] : results[2 + 2 * k][value: .loss]
                 return .wrongOutput("loss with \(entry) shifted", expected: "a scalar", got: got)
             }
             guard plus.isFinite, minus.isFinite else {

@@ -21,8 +21,8 @@ enum ExcludesCorrectClass: PropertyCheck {
         }
         let classes = scores.columns
         let twoClasses = Matrix(rows: scores.rows, columns: 2, elements: (0..<scores.rows).flatMap { [scores[$0, 0], scores[$0, 0]] })
-        let many: Values = ["scores": .matrix(scores), "labels": .integers(labels)]
-        let two: Values = ["scores": .matrix(twoClasses), "labels": .integers(labels.map { _ in 0 })]
+        let many = Values().with(.scores, scores).with(.labels, labels)
+        let two = Values().with(.scores, twoClasses).with(.labels, labels.map { _ in 0 })
         return CheckPlan([context.call(many), context.call(two)]) { r in
             guard let lossMany = r[0][.loss] else { return .wrongOutput("loss", expected: "a scalar", got: r[0][value: .loss]) }
             guard let lossTwo = r[1][.loss] else {

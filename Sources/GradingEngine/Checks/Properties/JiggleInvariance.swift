@@ -31,8 +31,8 @@ enum JiggleInvariance: PropertyCheck {
         }
         try context.require(!moved.isEmpty, "jiggle-invariance needs a sample whose margins all hold with room to spare (s_j < s_{y_i} − Δ for every j ≠ y_i)")
         let samples = moved.map(String.init).joined(separator: ", ")
-        return CheckPlan([context.call(["scores": .matrix(s), "labels": .integers(labels)]),
-                                    context.call(["scores": .matrix(jiggled), "labels": .integers(labels)])]) { r in
+        return CheckPlan([context.call(Values().with(.scores, s).with(.labels, labels)),
+                                    context.call(Values().with(.scores, jiggled).with(.labels, labels))]) { r in
             let before: Double
             switch finiteLoss(r[0]) {
             case .success(let loss): before = loss

@@ -8,8 +8,8 @@ enum LearningRateTooLargeDiverges: PropertyCheck {
     static func plan(_ context: CheckContext, expected: Values?) throws(CaseError) -> CheckPlan {
         let h = context.testCase.hyperparameters
         let given = context.inputs
-        var inputs: Values = ["parameters": .matrix(Matrix(rows: 1, columns: 5, repeating: 1)),
-                              "objective": .text("ill-conditioned-bowl"), "steps": .integers([20])]
+        var inputs = Values().with(.parameters, Matrix(rows: 1, columns: 5, repeating: 1))
+            .with(.objective, "ill-conditioned-bowl").with(.steps, [20])
         if given[value: .parameters] != nil, given[value: .objective] != nil { inputs = given }
         guard let start = inputs[.parameters], let name = inputs[.objective],
               let function = TestFunction.named(name), name == "ill-conditioned-bowl" else {

@@ -11,9 +11,9 @@ enum RegularizerPreference: PropertyCheck {
         // x = [1, 1, 1, 1]; only the penalty tells them apart. A penalty is a sum over entries,
         // R(W) = Σ r(W_k), so R(w1) = r(1) + 3 r(0) and R(w2) = 4 r(0.25), with r read off the
         // student's own penalty of 1×1 weights.
-        let w1: Values = ["weights": .matrix(Matrix([[1, 0, 0, 0]]))]
-        let w2: Values = ["weights": .matrix(Matrix([[0.25, 0.25, 0.25, 0.25]]))]
-        let entries = [1.0, 0, 0.25].map { ["weights": Value.matrix(Matrix([[$0]]))] }
+        let w1 = Values().with(.weights, Matrix([[1, 0, 0, 0]]))
+        let w2 = Values().with(.weights, Matrix([[0.25, 0.25, 0.25, 0.25]]))
+        let entries = [1.0, 0, 0.25].map { Values().with(.weights, Matrix([[$0]])) }
         return CheckPlan([context.call(w1), context.call(w2)] + entries.map { context.call($0) }) { r in
             if let wrong = r.first(where: { $0[.loss] == nil }) {
                 return .wrongOutput("the penalty", expected: "a scalar", got: wrong[value: .loss])

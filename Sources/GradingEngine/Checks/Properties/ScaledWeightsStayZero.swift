@@ -39,12 +39,12 @@ enum ScaledWeightsStayZero: PropertyCheck {
         let what: String
         if context.descriptor.family == .linearObjective {
             what = "W"
-            calls = [context.call(["weights": .matrix(w), "inputs": .matrix(x), "labels": .integers(labels)], unregularized),
-                     context.call(["weights": .matrix(w * 2), "inputs": .matrix(x), "labels": .integers(labels)], unregularized)]
+            calls = [context.call(Values().with(.weights, w).with(.inputs, x).with(.labels, labels), unregularized),
+                     context.call(Values().with(.weights, w * 2).with(.inputs, x).with(.labels, labels), unregularized)]
         } else {
             what = "S"
-            calls = [context.call(["scores": .matrix(scores), "labels": .integers(labels)]),
-                     context.call(["scores": .matrix(scores * 2), "labels": .integers(labels)])]
+            calls = [context.call(Values().with(.scores, scores).with(.labels, labels)),
+                     context.call(Values().with(.scores, scores * 2).with(.labels, labels))]
         }
         return CheckPlan(calls) { r in
             let verdicts = [

@@ -7,7 +7,7 @@ import GradeResults
 enum SoftmaxNeverZero: PropertyCheck {
     static func plan(_ context: CheckContext, expected: Values?) throws(CaseError) -> CheckPlan {
         let given = context.inputs
-        var inputs: Values = ["scores": .matrix(Matrix([[10, -2, 3]])), "labels": .integers([0])]
+        var inputs = Values().with(.scores, Matrix([[10, -2, 3]])).with(.labels, [0])
         if given[value: .scores] != nil, given[value: .labels] != nil { inputs = given }
         guard let labels = inputs[.labels], let scores = inputs[.scores] else {
             throw context.failure("softmax-never-zero needs scores and labels")

@@ -9,8 +9,8 @@ enum SquaredHingeIsNotScaledHinge: PropertyCheck {
         let h = context.testCase.hyperparameters
         let tol = context.testCase.tolerance
         let d = h.margin
-        let a: Values = ["scores": .matrix(Matrix([[0, 2 - d]])), "labels": .integers([0])]
-        let b: Values = ["scores": .matrix(Matrix([[0, 0.5 - d]])), "labels": .integers([0])]
+        let a = Values().with(.scores, Matrix([[0, 2 - d]])).with(.labels, [0])
+        let b = Values().with(.scores, Matrix([[0, 0.5 - d]])).with(.labels, [0])
         return CheckPlan([context.call(a), context.call(b)]) { r in
             let verdicts = [
                 ValueComparator.compare("loss with one margin of 2", expected: .scalar(4), got: r[0][value: .loss], tolerance: tol),

@@ -9,7 +9,7 @@ enum UniformScoresGiveLogC: PropertyCheck {
     static func plan(_ context: CheckContext, expected: Values?) throws(CaseError) -> CheckPlan {
         let given = context.inputs
         let tol = context.testCase.tolerance
-        var inputs: Values = ["scores": .matrix(Matrix(rows: 2, columns: 5, repeating: 3.7)), "labels": .integers([0, 4])]
+        var inputs = Values().with(.scores, Matrix(rows: 2, columns: 5, repeating: 3.7)).with(.labels, [0, 4])
         if given[value: .scores] != nil, given[value: .labels] != nil { inputs = given }
         guard let scores = inputs[.scores] else {
             throw context.failure("uniform-scores-give-log-c needs scores")
