@@ -98,20 +98,7 @@ struct CaseFileReader {
         var testCase = CaseDraft(name: name, kind: .reference, location: location)
         var parsed = ParsedCase(testCase: testCase, file: file, fields: fields)
 
-        // The component, the case's own or the file's.
-        if let node = fields["component"] ?? fileComponent?.node, let componentName = file.string(node, "the component of \(what)") {
-            testCase.component = componentName
-            if let spec = components.first(where: { $0.name == componentName }) {
-                parsed.component = spec
-                parsed.descriptor = families.descriptor(for: spec.family)
-            } else {
-                log.report(file.location(node), "unknown component '\(componentName)' in \(what)",
-                           suggestion: NameSuggestion.suggestion(for: componentName, among: components.map(\.name), noun: "assignment's components"))
-            }
-        } else if !fields.has("component") {
-            log.report(location, "\(what) names no component",
-                       suggestion: "add 'component:' to the case, or once at the top of the file")
-        }
+        readComponent(into: &parsed, testCase: &testCase, fields: fields, fileComponent: fileComponent, what: what)
 
         // The kind.
         var kindKnown = true
@@ -161,6 +148,25 @@ struct CaseFileReader {
         readCompare(into: &parsed)
         readKindFields(into: &parsed, kindKnown: kindKnown)
         return parsed
+    }
+
+    /// The component, the case's own or the file's, and its family's descriptor.
+    private func readComponent(into parsed: inout ParsedCase, testCase: inout CaseDraft, fields: YAMLFile.Fields,
+                               fileComponent: (name: String, node: Node)?, what: String) {
+        let location = testCase.location
+        if let node = fields["component"] ?? fileComponent?.node, let componentName = file.string(node, "the component of \(what)") {
+            testCase.component = componentName
+            if let spec = components.first(where: { $0.name == componentName }) {
+                parsed.component = spec
+                parsed.descriptor = families.descriptor(for: spec.family)
+            } else {
+                log.report(file.location(node), "unknown component '\(componentName)' in \(what)",
+                           suggestion: NameSuggestion.suggestion(for: componentName, among: components.map(\.name), noun: "assignment's components"))
+            }
+        } else if !fields.has("component") {
+            log.report(location, "\(what) names no component",
+                       suggestion: "add 'component:' to the case, or once at the top of the file")
+        }
     }
 
     /// A stable seed from the name (FNV-1a), so that cases without a seed differ from each other.
