@@ -96,7 +96,7 @@ public struct ExampleSubmission: Sendable, Hashable {
             log.report(file.location(root), "\(manifestName) has no 'breaks'", suggestion: "write breaks: [component, …]")
         }
         if let node = fields["expect_problems"], let items = file.list(node, "'expect_problems'", example: "expect_problems: [wrong-gradient]") {
-            let known = Problem.allKnown.map(\.rawValue)
+            let known = Problem.allCases.map(\.rawValue)
             for item in items {
                 guard let text = file.string(item, "a problem of 'expect_problems'") else { continue }
                 if let problem = Problem(rawValue: text) {
@@ -119,7 +119,3 @@ public struct ExampleSubmission: Sendable, Hashable {
     }
 }
 
-extension Problem {
-    /// Every problem a check can report, for suggestions.
-    static let allKnown: [Problem] = allCases
-}

@@ -32,6 +32,21 @@ public struct Grader {
         assignment.cases.filter { filter?.matches($0) ?? true }
     }
 
+    /// The selected cases grouped by component, in the order components first appear and
+    /// each component's cases in file order: consecutive cases of one component can share a
+    /// worker. Reports list checks in assignment order whatever the order they ran in.
+    var executionOrder: [TestCase] {
+        let cases = selectedCases
+        var firstAppearance: [String: Int] = [:]
+        for (index, testCase) in cases.enumerated() where firstAppearance[testCase.component] == nil {
+            firstAppearance[testCase.component] = index
+        }
+        return cases.enumerated().sorted { a, b in
+            let (ca, cb) = (firstAppearance[a.element.component]!, firstAppearance[b.element.component]!)
+            return ca != cb ? ca < cb : a.offset < b.offset
+        }.map(\.element)
+    }
+
     /// Grades every selected case. A build failure turns every case into an error that
     /// names it. Throws when a case itself cannot be graded (a fault of the case file).
     public func grade(submission: String, build: BuildOutcome,
@@ -43,7 +58,7 @@ public struct Grader {
         // A submission that cannot start fails once, with the reason; every other case says it did not run.
         var startupFailure: String?
         var results: [String: [CheckResult]] = [:]
-        for var testCase in selectedCases {
+        for var testCase in executionOrder {
             let caseStarted = Date()
             // Code that hung once will most likely hang again: its other cases get a fifth of the
             // time (at least a second, far more than a working component needs).
