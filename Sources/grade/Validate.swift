@@ -58,7 +58,7 @@ struct Validate: ParsableCommand {
         }
         print("points:")
         print(PointsTable(assignment).rendered(indent: "  "), terminator: "")
-        print(String(format: "%@ in %.1f s", healthy ? "valid" : "NOT valid", Date().timeIntervalSince(started)))
+        print("\(healthy ? "valid" : "NOT valid") in \(ReportNumber.duration(Date().timeIntervalSince(started)))")
         throw ExitCode(healthy ? ExitStatus.passed : ExitStatus.failed)
     }
 
@@ -77,7 +77,7 @@ struct Validate: ParsableCommand {
     /// Grades the reference; true when it scores 100%. Prints every case it fails, with the case's place.
     private func checkReference(_ assignment: Assignment, pipeline: GradingPipeline, layout: ProjectLayout) throws -> Bool {
         let run = try grade(assignment, submission: layout.reference, base: nil, label: "reference", pipeline: pipeline, layout: layout)
-        let seconds = String(format: "%.1f s", run.duration)
+        let seconds = ReportNumber.duration(run.duration)
         guard run.build.succeeded else {
             print("reference: does not compile (\(seconds))")
             let errors = run.build.diagnostics.filter { $0.severity == "error" }
