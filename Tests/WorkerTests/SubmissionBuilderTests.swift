@@ -16,7 +16,7 @@ struct SubmissionBuilderTests {
         let outcome = Fixtures.broken.outcome
         #expect(!outcome.succeeded)
         #expect(Fixtures.broken.executable == nil)
-        let error = outcome.diagnostics.first { $0.severity == "error" }
+        let error = outcome.diagnostics.first { $0.isError }
         #expect(error?.file == "BrokenLoss.swift")
         #expect(error?.line == 7)
         #expect(error?.message.contains("String") == true)
@@ -28,7 +28,7 @@ struct SubmissionBuilderTests {
     @Test func missingRegistrationSaysWhatToDefine() {
         let outcome = Fixtures.missingRegistration.outcome
         #expect(!outcome.succeeded)
-        let error = outcome.diagnostics.first { $0.severity == "error" }
+        let error = outcome.diagnostics.first { $0.isError }
         #expect(error?.message.contains("public func registerComponents(in registry: inout ComponentRegistry)") == true)
         #expect(error?.file == "SVMLoss.swift")
         #expect(outcome.log.contains("SVMLoss.swift:1:1: error: the submission must define"))
@@ -38,7 +38,7 @@ struct SubmissionBuilderTests {
     @Test func topLevelCodeInMainSwiftIsReportedAtMainSwift() {
         let built = Fixtures.builder.build(submission: Fixtures.submission("local-driver"))
         #expect(!built.outcome.succeeded)
-        let error = built.outcome.diagnostics.first { $0.severity == "error" }
+        let error = built.outcome.diagnostics.first { $0.isError }
         #expect(error?.file == "main.swift")
         #expect(error?.line == 5)
         #expect(built.outcome.log.contains("main.swift:5:1: error: expressions are not allowed at the top level"))
@@ -118,7 +118,7 @@ struct SubmissionBuilderTests {
         defer { try? FileManager.default.removeItem(at: copy) }
         let built = Fixtures.builder.build(submission: copy)
         #expect(!built.outcome.succeeded)
-        let error = built.outcome.diagnostics.first { $0.severity == "error" }
+        let error = built.outcome.diagnostics.first { $0.isError }
         #expect(error?.file == "Blame.swift")
         #expect(error?.line == 2)
         #expect(error?.message.contains("cannot import ComponentRuntime") == true)
@@ -135,7 +135,7 @@ struct SubmissionBuilderTests {
         defer { try? FileManager.default.removeItem(at: copy) }
         let built = Fixtures.builder.build(submission: copy)
         #expect(!built.outcome.succeeded)
-        let error = built.outcome.diagnostics.first { $0.severity == "error" }
+        let error = built.outcome.diagnostics.first { $0.isError }
         #expect(error?.file == "Blame.swift")
         #expect(error?.line == 3)
         #expect(error?.message.contains("cannot find 'runningComponent' in scope") == true)

@@ -131,7 +131,7 @@ public struct SubmissionBuilder: Sendable {
             if let stopped = result.stopped { trimmed += "\n" + stopMessage(stopped, seconds: result.seconds) }
             let outcome = BuildOutcome(succeeded: false, diagnostics: diagnostics, log: trimmed, duration: duration)
             // Only a verdict on the code is worth remembering; a stopped build or a broken toolchain may not recur.
-            if result.stopped == nil, diagnostics.contains(where: { $0.severity == "error" }) {
+            if result.stopped == nil, diagnostics.contains(where: { $0.isError }) {
                 store(failure: outcome, fingerprint: fingerprint)
             }
             return BuiltSubmission(outcome: outcome, executable: nil, fingerprint: fingerprint, reusedCache: false)

@@ -1,0 +1,18 @@
+/// How serious a compiler message is, as the compiler labels it.
+public enum DiagnosticSeverity: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The submission does not compile.
+    case error
+    /// The submission compiles, but something in it is probably wrong.
+    case warning
+    /// More about the error or warning before it.
+    case note
+
+    /// True for ``error``, the severity that fails a build.
+    public var isError: Bool { self == .error }
+
+    /// Compares with a severity's name (`severity == "error"`), for code written when
+    /// severities were strings; a name that is no severity equals none.
+    public static func == (severity: DiagnosticSeverity, name: String) -> Bool {
+        severity.rawValue == name
+    }
+}
