@@ -1,5 +1,6 @@
 import Foundation
 import GradeKit
+import GradeSystem
 
 #if canImport(Glibc)
 @preconcurrency import Glibc
@@ -75,14 +76,11 @@ public enum WorkerLoop {
     }
 
     private static func writeAll(_ data: Data, to descriptor: Int32) {
-        data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if n <= 0 { if errno == EINTR { continue } else { exit(70) } }
-                offset += n
-            }
+        let failed = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Bool in
+            do throws(SystemError) { try SystemCall.writeAll(descriptor, raw) } catch { return true }
+            return false
         }
+        if failed { exit(70) }
     }
 }
 

@@ -1,11 +1,5 @@
 import FoundationEssentials
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The folder a report goes into, opened once and checked, so that the report is created and
 /// renamed relative to the folder that was checked rather than through a path another process
@@ -96,22 +90,10 @@ struct ReportFolder {
     }
 
     private static func systemOpen(_ path: String, _ flags: Int32) -> Int32 {
-        #if canImport(Glibc)
         Glibc.open(path, flags)
-        #elseif canImport(Musl)
-        Musl.open(path, flags)
-        #else
-        Darwin.open(path, flags)
-        #endif
     }
 
     private static func systemClose(_ descriptor: Int32) -> Int32 {
-        #if canImport(Glibc)
         Glibc.close(descriptor)
-        #elseif canImport(Musl)
-        Musl.close(descriptor)
-        #else
-        Darwin.close(descriptor)
-        #endif
     }
 }

@@ -23,13 +23,14 @@ enum KitFiles {
                 .target(name: "GradeKit"),
                 // Registers nothing here: the kit's cases carry the reference's outputs.
                 .target(name: "Reference", dependencies: ["GradeKit"]),
-                .target(name: "ComponentRuntime", dependencies: ["GradeKit"]),
+                .target(name: "GradeSystem"),
+                .target(name: "ComponentRuntime", dependencies: ["GradeKit", "GradeSystem"]),
                 .target(name: "GradeResults"),
                 .target(name: "AssignmentFormat", dependencies: ["GradeKit", "ComponentRuntime", "GradeResults", .product(name: "Yams", package: "Yams")]),
                 .target(name: "CProcessTree"),
-                .target(name: "GradingEngine", dependencies: ["GradeKit", "ComponentRuntime", "Reference", "AssignmentFormat", "GradeResults", "CProcessTree"]),
+                .target(name: "GradingEngine", dependencies: ["GradeKit", "GradeSystem", "ComponentRuntime", "Reference", "AssignmentFormat", "GradeResults", "CProcessTree"]),
                 .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-                .target(name: "GradeReports", dependencies: ["GradeResults", "CLibXML2"]),
+                .target(name: "GradeReports", dependencies: ["GradeResults", "GradeSystem", "CLibXML2"]),
                 // The launcher every worker starts through (resource limits, Landlock, seccomp).
                 .executableTarget(name: "grade-sandbox", linkerSettings: [.linkedLibrary("seccomp")]),
                 .executableTarget(name: "grade", dependencies: [

@@ -11,7 +11,7 @@ import GradingEngine
 /// release time, so no case asks the reference anything.
 struct StudentKit {
     /// The modules copied from `Sources/`.
-    static let modules = ["GradeKit", "ComponentRuntime", "GradeResults", "AssignmentFormat", "CProcessTree",
+    static let modules = ["GradeKit", "GradeSystem", "ComponentRuntime", "GradeResults", "AssignmentFormat", "CProcessTree",
                           "grade-sandbox", "GradingEngine", "GradeReports", "CLibXML2", "grade"]
 
     /// Properties whose check compares with the reference on inputs of its own, which a case

@@ -3,7 +3,7 @@ import Foundation
 /// Every file of the two generated packages that build one submission's worker, by path
 /// inside the build cache.
 ///
-/// - `grade-runtime/` holds copies of `GradeKit` and `ComponentRuntime`, each a product.
+/// - `grade-runtime/` holds copies of `GradeSystem`, `GradeKit` and `ComponentRuntime`; the last two are products.
 /// - `package/` holds the submission as the `StudentSubmission` module, which depends on the
 ///   product `GradeKit` only, and the executable `grade-worker`, which depends on
 ///   `ComponentRuntime` and `StudentSubmission`.
@@ -26,9 +26,9 @@ struct BuildInputs {
     /// inside the worker package.
     static let entryPointPath = "Sources/grade-worker/main.swift"
     /// Changes whenever the layout below changes, so old cached executables are not reused.
-    static let layoutVersion = "grade-worker-package 4"
+    static let layoutVersion = "grade-worker-package 5"
     /// The runtime modules copied from the grade package.
-    static let runtimeModules = ["GradeKit", "ComponentRuntime"]
+    static let runtimeModules = ["GradeSystem", "GradeKit", "ComponentRuntime"]
 
     /// Contents by path relative to the build cache, e.g. `grade-runtime/Sources/GradeKit/Matrix.swift`.
     private(set) var files: [String: Data] = [:]
@@ -59,7 +59,7 @@ struct BuildInputs {
         for module in Self.runtimeModules {
             let folder = packageRoot.appendingPathComponent("Sources/\(module)", isDirectory: true)
             let sources = try Self.swiftFiles(in: folder)
-            guard !sources.isEmpty else { throw Problem(description: "no GradeKit sources in \(folder.path): is \(packageRoot.path) the grade package?") }
+            guard !sources.isEmpty else { throw Problem(description: "no \(module) sources in \(folder.path): is \(packageRoot.path) the grade package?") }
             for (path, data) in sources { files["\(Self.runtimePackage)/Sources/\(module)/\(path)"] = data }
         }
         let student = try Self.swiftFiles(in: submission)
@@ -167,8 +167,9 @@ struct BuildInputs {
                 .library(name: "ComponentRuntime", targets: ["ComponentRuntime"]),
             ],
             targets: [
+                .target(name: "GradeSystem"),
                 .target(name: "GradeKit"),
-                .target(name: "ComponentRuntime", dependencies: ["GradeKit"]),
+                .target(name: "ComponentRuntime", dependencies: ["GradeKit", "GradeSystem"]),
             ],
             swiftLanguageModes: [.v6]
         )

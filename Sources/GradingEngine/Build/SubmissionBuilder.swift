@@ -1,5 +1,6 @@
 import Foundation
 import GradeResults
+import GradeSystem
 
 /// Compiles a submission folder into a worker executable, or explains why it does not compile.
 ///
@@ -85,7 +86,11 @@ public struct SubmissionBuilder: Sendable {
             // Another process may have built the same inputs while this one waited for the lock.
             cachedResult(fingerprint) ?? buildLocked(inputs, fingerprint: fingerprint, started: started)
         }
-        return locked ?? failure("cannot lock the build cache \(cacheDirectory.path)", fingerprint: fingerprint, started: started)
+        switch locked {
+        case .success(let built): return built
+        case .failure(let error):
+            return failure("cannot lock the build cache \(cacheDirectory.path): \(error)", fingerprint: fingerprint, started: started)
+        }
     }
 
     /// Creates the cache's folders with the modes described above, and restores the modes of
