@@ -20,8 +20,9 @@ public enum WorkerLoop {
     /// Runs the loop until standard input ends. `register` is the submission's
     /// `registerComponents(in:)`.
     public static func run(register: (inout ComponentRegistry) -> Void) -> Never {
+        // Without the private channel, what student code prints would reach the grader as answers.
         let channel = dup(1)
-        dup2(2, 1)
+        guard channel >= 0, dup2(2, 1) == 1 else { protocolFailure("cannot move the result channel away from standard output") }
         lineBufferStandardOutput()
 
         var registry = ComponentRegistry()

@@ -82,10 +82,13 @@ struct ReportFolder {
             // mkdir applies the umask. Set the mode through a descriptor of the folder just made,
             // never through a path that could meanwhile have become a link elsewhere.
             let descriptor = systemOpen(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-            guard descriptor >= 0 else { continue }
+            guard descriptor >= 0 else { throw ReportFileError(path: file, operation: "opening the new folder \(path)", errno: errno) }
+            defer { _ = systemClose(descriptor) }
             var status = stat()
-            if fstat(descriptor, &status) == 0, status.st_uid == geteuid() { _ = fchmod(descriptor, 0o755) }
-            _ = systemClose(descriptor)
+            guard fstat(descriptor, &status) == 0 else { throw ReportFileError(path: file, operation: "examining the new folder \(path)", errno: errno) }
+            if status.st_uid == geteuid(), fchmod(descriptor, 0o755) != 0 {
+                throw ReportFileError(path: file, operation: "setting the mode of the new folder \(path)", errno: errno)
+            }
         }
     }
 

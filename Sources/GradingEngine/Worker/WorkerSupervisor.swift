@@ -57,17 +57,28 @@ public final class WorkerSupervisor: Sendable {
         self.limits = sandbox.limits
         self.sandbox = sandbox
         self.startupTimeout = startupTimeout
-        _ = Self.ignoreBrokenPipes
-        _ = Self.keepEnvironmentPrivate
-        let home = try? WorkerSandbox.makeScratch()
+        // What cannot be set up is answered to every request, never papered over.
+        var setupFailure = Self.ignoreBrokenPipes.map(WorkerDeath.couldNotStart)
+        let privacyFailure = Self.keepEnvironmentPrivate
+        var home: URL?
+        do {
+            home = try WorkerSandbox.makeScratch()
+        } catch {
+            setupFailure = setupFailure ?? .couldNotStart("cannot create the workers' scratch folder: \(error)")
+        }
         scratch = home?.deletingLastPathComponent()
         let scratchPath = home?.path ?? NSTemporaryDirectory()
-        let staged = (try? sandbox.stage(worker: executable.path, scratch: home ?? URL(fileURLWithPath: scratchPath))) ?? executable.path
+        var staged = executable.path
+        do {
+            staged = try sandbox.stage(worker: executable.path, scratch: home ?? URL(fileURLWithPath: scratchPath))
+        } catch {
+            setupFailure = setupFailure ?? .couldNotStart("cannot copy the worker where its user can run it: \(error)")
+        }
         let launch = sandbox.launch(worker: staged, scratch: scratchPath)
         state = Mutex(SupervisorState(
             launch: launch, limits: sandbox.limits, environment: WorkerSandbox.environment(scratch: launch.scratch)
                 + sandbox.limits.environment.map { "\($0.key)=\($0.value)" }.sorted(),
-            sandbox: sandbox, startupTimeout: startupTimeout))
+            sandbox: sandbox, startupTimeout: startupTimeout, setupFailure: setupFailure, sandboxViolation: privacyFailure))
     }
 
     deinit {
@@ -107,18 +118,27 @@ public final class WorkerSupervisor: Sendable {
     }
 
     /// Writing to the pipe of a worker that has died must fail with `EPIPE`, not kill the grader.
-    private static let ignoreBrokenPipes: Void = {
-        signal(SIGPIPE, SIG_IGN)
+    /// Nil, or why SIGPIPE could not be ignored.
+    private static let ignoreBrokenPipes: String? = {
+        var ignore = sigaction()
+        ignore.__sigaction_handler.sa_handler = SIG_IGN
+        sigemptyset(&ignore.sa_mask)
+        return sigaction(SIGPIPE, &ignore, nil) == 0 ? nil : SystemError("sigaction(SIGPIPE, SIG_IGN)").description
     }()
 
     /// A worker of the same user could read the grader's `/proc/<pid>/environ` (a CI job's
     /// tokens) where it has no namespaces of its own; a non-dumpable process's `/proc` files
-    /// belong to root. (A root grader's workers run as nobody instead.)
-    private static let keepEnvironmentPrivate: Void = {
+    /// belong to root. (A root grader's workers run as nobody instead.) Nil, or why the grader
+    /// could not be made non-dumpable, which stops grading as a sandbox violation.
+    private static let keepEnvironmentPrivate: String? = {
         typealias Prctl = @convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32
-        guard geteuid() != 0, let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "prctl") else { return }
+        guard geteuid() != 0 else { return nil }
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "prctl") else { return "the C library has no prctl" }
         let setDumpable: Int32 = 4
-        _ = unsafeBitCast(symbol, to: Prctl.self)(setDumpable, 0, 0, 0, 0)
+        guard unsafeBitCast(symbol, to: Prctl.self)(setDumpable, 0, 0, 0, 0) == 0 else {
+            return "the grader's environment cannot be hidden from workers: " + SystemError("prctl(PR_SET_DUMPABLE, 0)").description
+        }
+        return nil
     }()
 }
 
@@ -157,7 +177,9 @@ struct SupervisorState: ~Copyable {
     }
 
     init(launch: WorkerSandbox.Launch, limits: WorkerResourceLimits, environment: [String], sandbox: WorkerSandbox,
-         startupTimeout: Double) {
+         startupTimeout: Double, setupFailure: WorkerDeath? = nil, sandboxViolation: String? = nil) {
+        startupFailure = setupFailure
+        self.sandboxViolation = sandboxViolation
         self.launch = launch
         self.limits = limits
         self.environment = environment

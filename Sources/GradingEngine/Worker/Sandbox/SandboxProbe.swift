@@ -154,7 +154,7 @@ extension WorkerSandbox {
         try fileManager.createDirectory(at: root, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o711])
         let home = root.appendingPathComponent("home", isDirectory: true)
         try fileManager.createDirectory(at: home, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
-        if geteuid() == 0 { _ = chown(home.path, workerID, workerID) }
+        if geteuid() == 0, chown(home.path, workerID, workerID) != 0 { throw SystemError("chown \(home.path) to the worker's user") }
         return home
     }
 
