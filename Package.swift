@@ -40,15 +40,11 @@ let package = Package(
         // starts in a millisecond and needs nothing inside the sandbox but libc and libseccomp.
         .executableTarget(name: "grade-sandbox", linkerSettings: [.linkedLibrary("seccomp")]),
         // The command line.
-        .executableTarget(name: "grade", dependencies: [
-            "GradingEngine", "GradeReports", "AssignmentFormat", "GradeResults", "grade-sandbox",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .executableTarget(name: "grade", dependencies: ["GradingEngine", "GradeReports", "AssignmentFormat", "GradeResults", "grade-sandbox", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .target(name: "TestSupport", dependencies: ["GradeKit", "CLibXML2"], path: "Tests/TestSupport"),
         .testTarget(name: "GradeKitTests", dependencies: ["GradeKit", "TestSupport"]),
-        .testTarget(name: "ReferenceTests", dependencies: ["Reference", "GradeKit", "ComponentRuntime", "TestSupport"],
-                     exclude: ["Oracle"]),
+        .testTarget(name: "ReferenceTests", dependencies: ["Reference", "GradeKit", "ComponentRuntime", "TestSupport"], exclude: ["Oracle"]),
         .testTarget(name: "AssignmentFormatTests", dependencies: ["AssignmentFormat", "TestSupport"]),
         .testTarget(name: "GradingEngineTests", dependencies: ["GradingEngine", "GradeResults", "TestSupport"]),
         .testTarget(name: "GradeReportsTests", dependencies: ["GradeReports", "GradeResults", "TestSupport"]),
