@@ -72,7 +72,8 @@ public enum WorkerLoop {
 
     private static func protocolFailure(_ message: String) -> Never {
         let text = "\(protocolFailureMarker) \(message)\n"
-        _ = text.utf8CString.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count - 1) }
+        // Best effort: the exit status says what happened even when standard error is gone.
+        _ = text.utf8CString.withUnsafeBytes { try? SystemCall.writeAll(2, UnsafeRawBufferPointer(rebasing: $0.dropLast())) }
         _exit(protocolFailureStatus)
     }
 
