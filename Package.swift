@@ -3,6 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "grade",
+    // The floor for the GradeKit library alone: every other target is Linux-only (#error elsewhere).
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "grade", targets: ["grade"]),
@@ -17,8 +18,11 @@ let package = Package(
         .target(name: "GradeKit"),
         // The trusted conformance of every component; also gradable as a submission.
         .target(name: "Reference", dependencies: ["GradeKit"], path: "reference"),
+        // The system calls every process of the grader makes (EINTR-safe I/O, pipes, waiting,
+        // file locks); in the worker too. Linux-only.
+        .target(name: "GradeSystem"),
         // Invocations, their wire format, the test functions and the worker's main loop.
-        .target(name: "ComponentRuntime", dependencies: ["GradeKit"]),
+        .target(name: "ComponentRuntime", dependencies: ["GradeKit", "GradeSystem"]),
         // The results every report is written from.
         .target(name: "GradeResults"),
         // Case files and assignment metadata: parsing and validation.
@@ -26,30 +30,25 @@ let package = Package(
         // Starting a build tool so that its whole process tree can be measured and killed.
         .target(name: "CProcessTree"),
         // Building submissions, supervising workers, running checks, computing verdicts.
-        .target(name: "GradingEngine", dependencies: ["GradeKit", "ComponentRuntime", "Reference", "AssignmentFormat", "GradeResults", "CProcessTree"]),
+        .target(name: "GradingEngine", dependencies: ["GradeKit", "GradeSystem", "ComponentRuntime", "Reference", "AssignmentFormat", "GradeResults", "CProcessTree"]),
         // libxml2, for JUnit XML.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // Console, JUnit, Gradescope and Markdown writers.
-        .target(name: "GradeReports", dependencies: ["GradeResults", "CLibXML2"]),
+        .target(name: "GradeReports", dependencies: ["GradeResults", "GradeSystem", "CLibXML2"]),
         // The launcher every worker starts through: drops root, sets resource limits,
         // no_new_privs, Landlock and the seccomp filter, then executes the worker. C, so that it
         // starts in a millisecond and needs nothing inside the sandbox but libc and libseccomp.
         .executableTarget(name: "grade-sandbox", linkerSettings: [.linkedLibrary("seccomp")]),
         // The command line.
-        .executableTarget(name: "grade", dependencies: [
-            "GradingEngine", "GradeReports", "AssignmentFormat", "GradeResults", "grade-sandbox",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .executableTarget(name: "grade", dependencies: ["GradingEngine", "GradeReports", "AssignmentFormat", "GradeResults", "grade-sandbox", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .target(name: "TestSupport", dependencies: ["GradeKit", "CLibXML2"], path: "Tests/TestSupport"),
         .testTarget(name: "GradeKitTests", dependencies: ["GradeKit", "TestSupport"]),
-        .testTarget(name: "ReferenceTests", dependencies: ["Reference", "GradeKit", "ComponentRuntime", "TestSupport"],
-                     exclude: ["Oracle"]),
+        .testTarget(name: "ReferenceTests", dependencies: ["Reference", "GradeKit", "ComponentRuntime", "TestSupport"], exclude: ["Oracle"]),
         .testTarget(name: "AssignmentFormatTests", dependencies: ["AssignmentFormat", "TestSupport"]),
         .testTarget(name: "GradingEngineTests", dependencies: ["GradingEngine", "GradeResults", "TestSupport"]),
         .testTarget(name: "GradeReportsTests", dependencies: ["GradeReports", "GradeResults", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["GradeResults", "TestSupport"]),
-        // The recipe of docs/architecture.md followed: a new family added from this target alone.
         .testTarget(name: "FamilyRecipeTests", dependencies: ["GradeKit", "ComponentRuntime", "AssignmentFormat", "GradingEngine", "GradeResults"]),
         .testTarget(name: "WorkerTests", dependencies: ["GradingEngine", "ComponentRuntime", "GradeResults", "TestSupport"]),
     ],

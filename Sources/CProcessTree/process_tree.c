@@ -4,6 +4,10 @@
 #define _GNU_SOURCE
 #include "CProcessTree.h"
 
+#ifndef __linux__
+#error "CProcessTree is Linux-only: the keeper is a child subreaper (PR_SET_CHILD_SUBREAPER) and reads /proc"
+#endif
+
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -12,21 +16,16 @@
 #include <stdint.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <sys/select.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
-#ifdef __linux__
 #include <sys/prctl.h>
 #include <sys/syscall.h>
-#endif
 
 /// Closes every descriptor from `lowest` up.
 static void close_from(int lowest) {
-#if defined(__linux__) && defined(SYS_close_range)
     if (syscall(SYS_close_range, (unsigned int)lowest, ~0U, 0) == 0) return;
-#endif
     struct rlimit limit;
     int highest = getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY && limit.rlim_cur < 1048576
         ? (int)limit.rlim_cur : 65536;
@@ -56,7 +55,6 @@ static void pause_briefly(void) {
     nanosleep(&interval, NULL);
 }
 
-#ifdef __linux__
 /// One record of getdents64(2).
 struct directory_record {
     uint64_t inode;
@@ -110,28 +108,13 @@ static void kill_children(void) {
     }
     close(directory);
 }
-#else
-static pid_t program_group = 0;
-
-/// Without subreapers, the program's process group is the best reach there is.
-static void kill_children(void) {
-    if (program_group > 0) kill(-program_group, SIGKILL);
-}
-#endif
 
 static void on_child_ended(int signal) { (void)signal; }
 
 /// Waits for `lifeline` to become readable or hung up, or for a child to end, whichever is first.
 static int wait_for_lifeline_or_child(int lifeline, const sigset_t *while_waiting) {
-#ifdef __linux__
     struct pollfd descriptor = {lifeline, POLLIN, 0};
     return ppoll(&descriptor, 1, NULL, while_waiting);
-#else
-    fd_set readable;
-    FD_ZERO(&readable);
-    FD_SET(lifeline, &readable);
-    return pselect(lifeline + 1, &readable, NULL, NULL, NULL, while_waiting);
-#endif
 }
 
 /// The keeper's life: reap, report the program's status, kill the tree when told; exit when
@@ -162,6 +145,14 @@ static void keep(pid_t program, int status_fd, int lifeline_fd, const sigset_t *
     }
 }
 
+/// Reports on `fd` (the program's output) why the program could not be started, and ends the
+/// process with the status a shell gives a program it cannot start.
+__attribute__((noreturn))
+static void cannot_start(int fd, const char *message) {
+    write_all(fd, message, strlen(message));
+    _exit(GRADE_PROCESS_TREE_CANNOT_START);
+}
+
 __attribute__((noreturn))
 static void start_program(const char *path, char *const argv[], char *const envp[], const char *directory,
                           int input, int output) {
@@ -170,18 +161,20 @@ static void start_program(const char *path, char *const argv[], char *const envp
     memset(&standard, 0, sizeof standard);
     standard.sa_handler = SIG_DFL;
     sigemptyset(&standard.sa_mask);
-    for (int signal = 1; signal < NSIG; signal++) sigaction(signal, &standard, NULL);
-    setpgid(0, 0);
-    if (directory && chdir(directory) != 0) _exit(GRADE_PROCESS_TREE_CANNOT_START);
-    if (dup2(input, 0) < 0 || dup2(output, 1) < 0 || dup2(output, 2) < 0) _exit(GRADE_PROCESS_TREE_CANNOT_START);
+    // SIGKILL, SIGSTOP and the C library's own real-time signals refuse (EINVAL); every other
+    // one must take its default.
+    for (int signal = 1; signal < NSIG; signal++) {
+        if (sigaction(signal, &standard, NULL) != 0 && errno != EINVAL) cannot_start(output, "cannot start the program: sigaction failed\n");
+    }
+    if (setpgid(0, 0) != 0) cannot_start(output, "cannot start the program: setpgid failed\n");
+    if (directory && chdir(directory) != 0) cannot_start(output, "cannot start the program: cannot change to its directory\n");
+    if (dup2(input, 0) < 0 || dup2(output, 1) < 0 || dup2(output, 2) < 0) cannot_start(output, "cannot start the program: dup2 failed\n");
     close_from(3);
     sigset_t none;
     sigemptyset(&none);
-    sigprocmask(SIG_SETMASK, &none, NULL);
+    if (sigprocmask(SIG_SETMASK, &none, NULL) != 0) cannot_start(2, "cannot start the program: sigprocmask failed\n");
     execve(path, argv, envp);
-    static const char message[] = "cannot start the program: execve failed\n";
-    write_all(2, message, sizeof message - 1);
-    _exit(GRADE_PROCESS_TREE_CANNOT_START);
+    cannot_start(2, "cannot start the program: execve failed\n");
 }
 
 __attribute__((noreturn))
@@ -193,32 +186,28 @@ static void run_keeper(const char *path, char *const argv[], char *const envp[],
     memset(&child_ended, 0, sizeof child_ended);
     child_ended.sa_handler = on_child_ended;
     sigemptyset(&child_ended.sa_mask);
-    sigaction(SIGCHLD, &child_ended, NULL);
+    if (sigaction(SIGCHLD, &child_ended, NULL) != 0) cannot_start(output_fd, "cannot start the program: the keeper cannot handle SIGCHLD\n");
     sigset_t while_waiting;
     sigfillset(&while_waiting);
     sigdelset(&while_waiting, SIGCHLD);
 
-    setsid();
-#ifdef __linux__
-    prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
-#endif
+    if (setsid() < 0) cannot_start(output_fd, "cannot start the program: the keeper cannot start a session\n");
+    // Without the subreaper, a process whose parent ends would leave the tree unkilled.
+    if (prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0) cannot_start(output_fd, "cannot start the program: the keeper cannot become a subreaper\n");
     // Above 2, so that the dup2 calls of the program cannot overwrite one with another.
     int output = fcntl(output_fd, F_DUPFD_CLOEXEC, 3);
     int status = fcntl(status_fd, F_DUPFD_CLOEXEC, 3);
     int lifeline = fcntl(lifeline_fd, F_DUPFD_CLOEXEC, 3);
     int null_input = open("/dev/null", O_RDONLY | O_CLOEXEC);
     int input = null_input >= 0 ? fcntl(null_input, F_DUPFD_CLOEXEC, 3) : -1;
-    if (output < 0 || status < 0 || lifeline < 0 || input < 0) _exit(GRADE_PROCESS_TREE_CANNOT_START);
+    if (output < 0 || status < 0 || lifeline < 0 || input < 0) cannot_start(output_fd, "cannot start the program: the keeper cannot set up its descriptors\n");
 
     pid_t program = fork();
     if (program == 0) start_program(path, argv, envp, directory, input, output);
-#ifndef __linux__
-    program_group = program;
-#endif
+    if (program < 0) cannot_start(output, "cannot start the program: fork failed\n");
     // The keeper holds only its two descriptors: a copy of the output pipe would keep the
     // caller from ever seeing its end, and any other descriptor of the caller's is not ours.
     if (status < lifeline) close_all_except(status, lifeline); else close_all_except(lifeline, status);
-    if (program < 0) _exit(GRADE_PROCESS_TREE_CANNOT_START);
     keep(program, status, lifeline, &while_waiting);
 }
 
@@ -235,15 +224,4 @@ int grade_process_tree_spawn(const char *path, char *const argv[], char *const e
     if (pid < 0) return error;
     *keeper = pid;
     return 0;
-}
-
-int grade_process_tree_pipe(int descriptors[2]) {
-#ifdef __linux__
-    return pipe2(descriptors, O_CLOEXEC);
-#else
-    if (pipe(descriptors) != 0) return -1;
-    fcntl(descriptors[0], F_SETFD, FD_CLOEXEC);
-    fcntl(descriptors[1], F_SETFD, FD_CLOEXEC);
-    return 0;
-#endif
 }

@@ -1,10 +1,6 @@
 import GradeKit
 
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A smooth scalar function with a known exact gradient, named in case files: the
 /// function a numerical-gradient estimator differentiates, or the objective an

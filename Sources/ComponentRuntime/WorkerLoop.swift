@@ -1,5 +1,6 @@
 import Foundation
 import GradeKit
+import GradeSystem
 
 #if canImport(Glibc)
 @preconcurrency import Glibc
@@ -19,8 +20,9 @@ public enum WorkerLoop {
     /// Runs the loop until standard input ends. `register` is the submission's
     /// `registerComponents(in:)`.
     public static func run(register: (inout ComponentRegistry) -> Void) -> Never {
+        // Without the private channel, what student code prints would reach the grader as answers.
         let channel = dup(1)
-        dup2(2, 1)
+        guard channel >= 0, dup2(2, 1) == 1 else { protocolFailure("cannot move the result channel away from standard output") }
         lineBufferStandardOutput()
 
         var registry = ComponentRegistry()
@@ -70,19 +72,17 @@ public enum WorkerLoop {
 
     private static func protocolFailure(_ message: String) -> Never {
         let text = "\(protocolFailureMarker) \(message)\n"
-        _ = text.utf8CString.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count - 1) }
+        // Best effort: the exit status says what happened even when standard error is gone.
+        _ = text.utf8CString.withUnsafeBytes { try? SystemCall.writeAll(2, UnsafeRawBufferPointer(rebasing: $0.dropLast())) }
         _exit(protocolFailureStatus)
     }
 
     private static func writeAll(_ data: Data, to descriptor: Int32) {
-        data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if n <= 0 { if errno == EINTR { continue } else { exit(70) } }
-                offset += n
-            }
+        let failed = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Bool in
+            do throws(SystemError) { try SystemCall.writeAll(descriptor, raw) } catch { return true }
+            return false
         }
+        if failed { exit(70) }
     }
 }
 

@@ -84,7 +84,7 @@ public struct ConsoleReportWriter: Sendable {
         } else {
             for diagnostic in build.diagnostics {
                 let line = "  " + clean(diagnostic.formatted)
-                out.append(diagnostic.severity == "error" ? style.red(line) : line)
+                out.append(diagnostic.isError ? style.red(line) : line)
             }
         }
         return out

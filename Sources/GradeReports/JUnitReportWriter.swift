@@ -152,7 +152,7 @@ public struct JUnitReportWriter: Sendable {
         try xml.attribute("time", ReportNumber.seconds(run.build.duration))
         try xml.startElement("error")
         try xml.attribute("type", Problem.buildFailure.rawValue)
-        let errors = run.build.diagnostics.filter { $0.severity == "error" }
+        let errors = run.build.diagnostics.filter { $0.isError }
         try xml.attribute("message", errors.first?.formatted ?? "The submission did not compile.")
         var text = "The submission did not compile, so no check could run.\n"
         text += run.build.diagnostics.isEmpty ? run.build.log : run.build.diagnostics.map(\.formatted).joined(separator: "\n")

@@ -1,11 +1,6 @@
 import FoundationEssentials
-#if canImport(Glibc)
+import GradeSystem
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Writes report files so that a reader never sees half a file, and only into folders no
 /// other user can tamper with.
@@ -67,26 +62,10 @@ public enum ReportFile {
     }
 
     private static func writeAll(_ data: Data, to fd: Int32, path: String) throws {
-        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buffer.count {
-                let written = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw ReportFileError(path: path, operation: "write", errno: errno)
-                }
-                offset += written
-            }
+        let failure = data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> SystemError? in
+            do throws(SystemError) { try SystemCall.writeAll(fd, buffer) } catch { return error }
+            return nil
         }
-    }
-
-    private static func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-        #if canImport(Glibc)
-        Glibc.write(fd, bytes, count)
-        #elseif canImport(Musl)
-        Musl.write(fd, bytes, count)
-        #else
-        Darwin.write(fd, bytes, count)
-        #endif
+        if let failure { throw ReportFileError(path: path, operation: "write", errno: failure.code) }
     }
 }

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// An error writing a report file, with the path and the system's reason.
 public struct ReportFileError: Error, Sendable, CustomStringConvertible {

@@ -1,11 +1,5 @@
 import FoundationEssentials
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The folder a report goes into, opened once and checked, so that the report is created and
 /// renamed relative to the folder that was checked rather than through a path another process
@@ -88,30 +82,21 @@ struct ReportFolder {
             // mkdir applies the umask. Set the mode through a descriptor of the folder just made,
             // never through a path that could meanwhile have become a link elsewhere.
             let descriptor = systemOpen(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-            guard descriptor >= 0 else { continue }
+            guard descriptor >= 0 else { throw ReportFileError(path: file, operation: "opening the new folder \(path)", errno: errno) }
+            defer { _ = systemClose(descriptor) }
             var status = stat()
-            if fstat(descriptor, &status) == 0, status.st_uid == geteuid() { _ = fchmod(descriptor, 0o755) }
-            _ = systemClose(descriptor)
+            guard fstat(descriptor, &status) == 0 else { throw ReportFileError(path: file, operation: "examining the new folder \(path)", errno: errno) }
+            if status.st_uid == geteuid(), fchmod(descriptor, 0o755) != 0 {
+                throw ReportFileError(path: file, operation: "setting the mode of the new folder \(path)", errno: errno)
+            }
         }
     }
 
     private static func systemOpen(_ path: String, _ flags: Int32) -> Int32 {
-        #if canImport(Glibc)
         Glibc.open(path, flags)
-        #elseif canImport(Musl)
-        Musl.open(path, flags)
-        #else
-        Darwin.open(path, flags)
-        #endif
     }
 
     private static func systemClose(_ descriptor: Int32) -> Int32 {
-        #if canImport(Glibc)
         Glibc.close(descriptor)
-        #elseif canImport(Musl)
-        Musl.close(descriptor)
-        #else
-        Darwin.close(descriptor)
-        #endif
     }
 }

@@ -1,7 +1,7 @@
 /// One compiler message at a place in a submission file.
 public struct Diagnostic: Sendable, Hashable, Codable {
-    /// `error`, `warning` or `note`.
-    public var severity: String
+    /// Whether it is an error, a warning or a note.
+    public var severity: DiagnosticSeverity
     /// The file, relative to the submission folder.
     public var file: String
     /// The 1-based line.
@@ -12,7 +12,7 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public var message: String
 
     /// Creates a diagnostic.
-    public init(severity: String, file: String, line: Int, column: Int, message: String) {
+    public init(severity: DiagnosticSeverity, file: String, line: Int, column: Int, message: String) {
         self.severity = severity
         self.file = file
         self.line = line
@@ -20,6 +20,9 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         self.message = message
     }
 
+    /// True when the diagnostic fails the build.
+    public var isError: Bool { severity.isError }
+
     /// `file:line:column: severity: message`, as compilers print it.
-    public var formatted: String { "\(file):\(line):\(column): \(severity): \(message)" }
+    public var formatted: String { "\(file):\(line):\(column): \(severity.rawValue): \(message)" }
 }

@@ -66,7 +66,7 @@ public struct Grader {
             if shortened { testCase.timeout = Swift.max(1, (testCase.timeout ?? assignment.defaultTimeout) / 5) }
             var outcome: CaseOutcome
             if !build.succeeded {
-                let first = build.diagnostics.first { $0.severity == "error" }
+                let first = build.diagnostics.first(where: \.isError)
                 outcome = CaseOutcome(status: .error, evaluation: .fail(.buildFailure,
                     "the submission did not compile" + (first.map { ": \($0.formatted)" } ?? "")), output: .init())
             } else if let startupFailure {

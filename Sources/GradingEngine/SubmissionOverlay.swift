@@ -1,10 +1,6 @@
 import Foundation
 
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A submission written as changes to another one: the base's `.swift` files, with the
 /// overlay's `.swift` files added, or put in place of the base's file at the same relative path.

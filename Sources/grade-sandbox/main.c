@@ -21,6 +21,9 @@
 // Any step that fails ends the program with status 125 and one line on standard error that
 // starts with "grade-sandbox:", before the worker could run: confinement fails closed.
 #define _GNU_SOURCE
+#ifndef __linux__
+#error "grade-sandbox is Linux-only: it applies Landlock, seccomp and Linux resource limits"
+#endif
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
@@ -85,7 +88,12 @@ static unsigned long long number(const char *text, const char *what) {
 }
 
 static void drop_privileges(uid_t uid, gid_t gid) {
-    if (getuid() != 0 && geteuid() != 0) return;
+    if (getuid() != 0 && geteuid() != 0) {
+        // Not root: only the user and group this process already has can be asked for.
+        if (getuid() != uid || geteuid() != uid || getgid() != gid || getegid() != gid)
+            fail("cannot become user %u and group %u without root", uid, gid);
+        return;
+    }
     if (setgroups(0, NULL) != 0) fail("setgroups: %s", strerror(errno));
     if (setresgid(gid, gid, gid) != 0) fail("setresgid(%u): %s", gid, strerror(errno));
     if (setresuid(uid, uid, uid) != 0) fail("setresuid(%u): %s", uid, strerror(errno));
@@ -108,6 +116,7 @@ static void set_limit(const char *assignment) {
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         if (strlen(names[i].name) == length && strncmp(names[i].name, assignment, length) == 0) {
             rlim_t value = (rlim_t)number(equals + 1, names[i].name);
+            if (value == RLIM_INFINITY) fail("--rlimit %s: %s is not a limit", names[i].name, equals + 1);
             struct rlimit limit = {value, value};
             if (setrlimit(names[i].resource, &limit) != 0) fail("setrlimit %s=%llu: %s", names[i].name, (unsigned long long)value, strerror(errno));
             return;
@@ -159,13 +168,14 @@ static void restrict_files(char **readable, int readable_count, char **writable,
             };
             // A rule on a file (not a folder) may only carry file rights.
             struct stat info;
-            if (fstat(descriptor, &info) == 0 && !S_ISDIR(info.st_mode)) {
+            if (fstat(descriptor, &info) != 0) fail("fstat %s: %s", paths[i], strerror(errno));
+            if (!S_ISDIR(info.st_mode)) {
                 rule.allowed_access &= LANDLOCK_ACCESS_FS_EXECUTE | LANDLOCK_ACCESS_FS_READ_FILE |
                     (pass == 1 ? (LANDLOCK_ACCESS_FS_WRITE_FILE | (abi >= 3 ? LANDLOCK_ACCESS_FS_TRUNCATE : 0)) : 0);
             }
             if (syscall(SYS_landlock_add_rule, ruleset, LANDLOCK_RULE_PATH_BENEATH, &rule, 0) != 0)
                 fail("landlock_add_rule %s: %s", paths[i], strerror(errno));
-            close(descriptor);
+            if (close(descriptor) != 0) fail("close %s: %s", paths[i], strerror(errno));
         }
     }
     if (syscall(SYS_landlock_restrict_self, ruleset, 0) != 0) fail("landlock_restrict_self: %s", strerror(errno));
@@ -252,7 +262,7 @@ static void install_user_namespace_filter(void) {
 
 static void probe(const char *path) {
     int descriptor = open(path, O_RDONLY | O_CLOEXEC);
-    printf("%s %s\n", descriptor >= 0 ? "visible" : "hidden", path);
+    if (printf("%s %s\n", descriptor >= 0 ? "visible" : "hidden", path) < 0) fail("cannot write the probe's report: %s", strerror(errno));
     if (descriptor >= 0) close(descriptor);
 }
 
@@ -274,14 +284,19 @@ int main(int argc, char **argv) {
         if (strcmp(option, "--uid") == 0) uid = (long long)number(value, "--uid");
         else if (strcmp(option, "--gid") == 0) gid = (long long)number(value, "--gid");
         else if (strcmp(option, "--rlimit") == 0) set_limit(value);
-        else if (strcmp(option, "--read") == 0 && readable_count < MAX_PATHS) readable[readable_count++] = argv[index];
-        else if (strcmp(option, "--write") == 0 && writable_count < MAX_PATHS) writable[writable_count++] = argv[index];
-        else if (strcmp(option, "--probe") == 0 && probe_count < MAX_PATHS) { probes[probe_count++] = argv[index]; probing = 1; }
+        else if (strcmp(option, "--read") == 0 || strcmp(option, "--write") == 0 || strcmp(option, "--probe") == 0) {
+            int *count = option[2] == 'r' ? &readable_count : option[2] == 'w' ? &writable_count : &probe_count;
+            char **paths = option[2] == 'r' ? readable : option[2] == 'w' ? writable : probes;
+            if (*count >= MAX_PATHS) fail("more than %d paths for %s", MAX_PATHS, option);
+            paths[(*count)++] = argv[index];
+            if (option[2] == 'p') probing = 1;
+        }
         else fail("unknown option %s", option);
     }
     if (!probing && index >= argc) fail("no program to run");
 
     if (user_namespace_filter) {
+        if (index >= argc) fail("no program to run");
         if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) fail("PR_SET_NO_NEW_PRIVS: %s", strerror(errno));
         install_user_namespace_filter();
         execvp(argv[index], &argv[index]);
@@ -290,7 +305,11 @@ int main(int argc, char **argv) {
 
     // Nothing the grader did not mean to hand over: only standard input, output and error.
     if (syscall(SYS_close_range, 3U, ~0U, 0U) != 0) {
-        for (int descriptor = 3; descriptor < 1024; descriptor++) close(descriptor);
+        // A kernel before 5.9: close one by one, up to the highest descriptor there can be.
+        struct rlimit limit;
+        if (getrlimit(RLIMIT_NOFILE, &limit) != 0) fail("getrlimit(RLIMIT_NOFILE): %s", strerror(errno));
+        int highest = limit.rlim_max == RLIM_INFINITY || limit.rlim_max > 1048576 ? 1048576 : (int)limit.rlim_max;
+        for (int descriptor = 3; descriptor < highest; descriptor++) close(descriptor);
     }
     if (uid >= 0 || gid >= 0) drop_privileges((uid_t)(uid >= 0 ? uid : gid), (gid_t)(gid >= 0 ? gid : uid));
     // Changing credentials clears the parent-death signal bubblewrap set: the worker must still
@@ -302,8 +321,7 @@ int main(int argc, char **argv) {
 
     if (probing) {
         for (int i = 0; i < probe_count; i++) probe(probes[i]);
-        printf("ready\n");
-        fflush(stdout);
+        if (printf("ready\n") < 0 || fflush(stdout) != 0) fail("cannot write the probe's report: %s", strerror(errno));
         char buffer[256];
         while (read(0, buffer, sizeof buffer) > 0) {}
         return 0;

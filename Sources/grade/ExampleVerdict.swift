@@ -14,10 +14,10 @@ struct ExampleVerdict {
     var mismatches: [String] {
         var found: [String] = []
         if !run.build.succeeded {
-            let first = run.build.diagnostics.first { $0.severity == "error" }
+            let first = run.build.diagnostics.first { $0.isError }
             return ["it does not compile" + (first.map { ": \($0.formatted)" } ?? "")]
         }
-        for warning in run.build.diagnostics where warning.severity == "warning" {
+        for warning in run.build.diagnostics where warning.severity == .warning {
             found.append("it compiles with a warning: \(warning.formatted)")
         }
         for component in run.components {

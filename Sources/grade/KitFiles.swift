@@ -1,48 +1,8 @@
 import AssignmentFormat
 
-/// The fixed files of a student kit: its manifest, its stub reference, its README and .gitignore.
+/// The fixed files of a student kit: its stub reference, its README and .gitignore (its manifest
+/// is ``ModuleGraph/studentKitManifest``).
 enum KitFiles {
-    /// The kit's `Package.swift`: the grader's modules, with `Reference` a stub and no tests.
-    static func packageManifest(dependencies: [String]) -> String {
-        """
-        // swift-tools-version: 6.1
-        import PackageDescription
-
-        let package = Package(
-            name: "grade",
-            platforms: [.macOS(.v15)],
-            products: [
-                .executable(name: "grade", targets: ["grade"]),
-                .library(name: "GradeKit", targets: ["GradeKit"]),
-            ],
-            dependencies: [
-        \(dependencies.map { "        " + $0 }.joined(separator: "\n"))
-            ],
-            targets: [
-                // The protocols you conform to, the Matrix type and registration.
-                .target(name: "GradeKit"),
-                // Registers nothing here: the kit's cases carry the reference's outputs.
-                .target(name: "Reference", dependencies: ["GradeKit"]),
-                .target(name: "ComponentRuntime", dependencies: ["GradeKit"]),
-                .target(name: "GradeResults"),
-                .target(name: "AssignmentFormat", dependencies: ["GradeKit", "ComponentRuntime", "GradeResults", .product(name: "Yams", package: "Yams")]),
-                .target(name: "CProcessTree"),
-                .target(name: "GradingEngine", dependencies: ["GradeKit", "ComponentRuntime", "Reference", "AssignmentFormat", "GradeResults", "CProcessTree"]),
-                .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-                .target(name: "GradeReports", dependencies: ["GradeResults", "CLibXML2"]),
-                // The launcher every worker starts through (resource limits, Landlock, seccomp).
-                .executableTarget(name: "grade-sandbox", linkerSettings: [.linkedLibrary("seccomp")]),
-                .executableTarget(name: "grade", dependencies: [
-                    "GradingEngine", "GradeReports", "AssignmentFormat", "GradeResults", "grade-sandbox",
-                    .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                ]),
-            ],
-            swiftLanguageModes: [.v6]
-        )
-
-        """
-    }
-
     /// The kit's `Reference` module: no components, because every case that compares with the
     /// reference carries its recorded outputs.
     static let referenceStub = """

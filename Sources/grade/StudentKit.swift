@@ -11,8 +11,7 @@ import GradingEngine
 /// release time, so no case asks the reference anything.
 struct StudentKit {
     /// The modules copied from `Sources/`.
-    static let modules = ["GradeKit", "ComponentRuntime", "GradeResults", "AssignmentFormat", "CProcessTree",
-                          "grade-sandbox", "GradingEngine", "GradeReports", "CLibXML2", "grade"]
+    static let modules = ModuleGraph.studentKitSourceModules
 
     /// Properties whose check compares with the reference on inputs of its own, which a case
     /// file cannot record; their cases stay out of the kit. (See `PropertyCheck` in the engine.)
@@ -45,7 +44,7 @@ struct StudentKit {
                 try fm.copyItem(at: layout.root.appendingPathComponent("Sources/\(module)"), to: sources.appendingPathComponent(module))
             }
             try write(KitFiles.referenceStub, to: sources.appendingPathComponent("Reference/Registration.swift"))
-            try write(KitFiles.packageManifest(dependencies: try dependencyLines()), to: out.appendingPathComponent("Package.swift"))
+            try write(ModuleGraph.studentKitManifest, to: out.appendingPathComponent("Package.swift"))
             // No Package.resolved: the commit ids it pins are those of this machine's package copies.
             let docs = layout.root.appendingPathComponent("docs/case-format.md")
             if fm.fileExists(atPath: docs.path) {
@@ -120,15 +119,6 @@ struct StudentKit {
         }
         let generated = testCase.inputs.values.contains { if case .generated = $0 { true } else { false } }
         return (generated ? inputs : nil, expected)
-    }
-
-    /// The `.package(...)` lines of the grader's own manifest, so the kit resolves the same dependencies.
-    private func dependencyLines() throws(CouldNotGrade) -> [String] {
-        guard let manifest = try? String(contentsOf: layout.root.appendingPathComponent("Package.swift"), encoding: .utf8) else {
-            throw CouldNotGrade(message: "cannot read Package.swift")
-        }
-        return manifest.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { $0.hasPrefix(".package(") }
     }
 
     private func write(_ text: String, to url: URL) throws {

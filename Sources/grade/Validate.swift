@@ -80,7 +80,7 @@ struct Validate: ParsableCommand {
         let seconds = ReportNumber.duration(run.duration)
         guard run.build.succeeded else {
             print("reference: does not compile (\(seconds))")
-            let errors = run.build.diagnostics.filter { $0.severity == "error" }
+            let errors = run.build.diagnostics.filter { $0.isError }
             for diagnostic in errors { print("  \(diagnostic.formatted)") }
             if errors.isEmpty { print(run.build.log.split(separator: "\n").suffix(20).map { "  \($0)" }.joined(separator: "\n")) }
             return false

@@ -71,14 +71,14 @@ enum RunFixture {
     }
 
     /// The diagnostic of the build-failure run.
-    static let buildError = Diagnostic(severity: "error", file: "Sources/Submission/SVM.swift", line: 12, column: 5,
+    static let buildError = Diagnostic(severity: .error, file: "Sources/Submission/SVM.swift", line: 12, column: 5,
                                        message: "cannot find 'marginz' in scope")
 
     /// A run whose submission did not compile: every check is a build-failure error.
     static func buildFailure() -> GradeRun {
         let build = BuildOutcome(succeeded: false, diagnostics: [
             buildError,
-            Diagnostic(severity: "warning", file: "Sources/Submission/SVM.swift", line: 3, column: 9,
+            Diagnostic(severity: .warning, file: "Sources/Submission/SVM.swift", line: 3, column: 9,
                        message: "variable 'n' was never used"),
         ], log: "error: compile command failed\n", duration: 4.5)
         let checks = ["svm-cat-loss", "svm-gradient"].map {

@@ -60,9 +60,9 @@ struct GraderTests {
     @Test func aBuildFailureTurnsEveryCaseIntoAnErrorNamingTheFirstError() throws {
         let executor = CannedExecutor(.completed([], output: .init()))
         let build = BuildOutcome(succeeded: false, diagnostics: [
-            Diagnostic(severity: "warning", file: "Sources/Softmax.swift", line: 3, column: 9, message: "variable 'x' was never used"),
-            Diagnostic(severity: "error", file: "Sources/SVM.swift", line: 12, column: 5, message: "cannot find 'scores' in scope"),
-            Diagnostic(severity: "error", file: "Sources/SVM.swift", line: 20, column: 1, message: "expected '}'"),
+            Diagnostic(severity: .warning, file: "Sources/Softmax.swift", line: 3, column: 9, message: "variable 'x' was never used"),
+            Diagnostic(severity: .error, file: "Sources/SVM.swift", line: 12, column: 5, message: "cannot find 'scores' in scope"),
+            Diagnostic(severity: .error, file: "Sources/SVM.swift", line: 20, column: 1, message: "expected '}'"),
         ])
         let run = try Self.grader(executor).grade(submission: "broken", build: build)
         #expect(run.checks.count == Self.cases.count)

@@ -30,7 +30,7 @@ import Testing
         #expect(parsed?.file == "/x/Sources/StudentSubmission/Loss.swift")
         #expect(parsed?.line == 12)
         #expect(parsed?.column == 1)
-        #expect(parsed?.severity == "warning")
+        #expect(parsed?.severity == .warning)
     }
 
     @Test func aCompilerDiagnosticKeepsItsColumn() {

@@ -7,6 +7,23 @@ import Testing
 /// Building submissions: diagnostics for code that does not compile, and the build cache.
 @Suite("Submission builder")
 struct SubmissionBuilderTests {
+    /// A runtime file added or removed between two builds makes the worker package's build
+    /// folder stale (SwiftPM then fails with "missing inputs"); the builder is told so.
+    @Test func aChangeInTheRuntimesFilesIsReportedSoTheBuildFolderIsRenewed() throws {
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("grade-sync-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let inputs = try BuildInputs(packageRoot: Fixtures.packageRoot, submission: Fixtures.submission("hostile"))
+        #expect(try inputs.synchronize(into: cache))
+        #expect(try !inputs.synchronize(into: cache))
+        let old = cache.appendingPathComponent("\(BuildInputs.runtimePackage)/Sources/ComponentRuntime/Removed.swift")
+        try "// a file of an earlier runtime\n".write(to: old, atomically: true, encoding: .utf8)
+        #expect(try inputs.synchronize(into: cache))
+        #expect(!FileManager.default.fileExists(atPath: old.path))
+        let student = cache.appendingPathComponent("\(BuildInputs.workerPackage)/\(BuildInputs.studentSourcesPath)/Extra.swift")
+        try "// a file of an earlier submission\n".write(to: student, atomically: true, encoding: .utf8)
+        #expect(try !inputs.synchronize(into: cache), "a submission's own files change without renewing the build folder")
+    }
+
     @Test func hostileSubmissionBuildsIntoAWorker() {
         #expect(Fixtures.hostile.outcome.succeeded, "\(Fixtures.hostile.outcome.log)")
         #expect(Fixtures.hostile.executable != nil)
@@ -16,7 +33,7 @@ struct SubmissionBuilderTests {
         let outcome = Fixtures.broken.outcome
         #expect(!outcome.succeeded)
         #expect(Fixtures.broken.executable == nil)
-        let error = outcome.diagnostics.first { $0.severity == "error" }
+        let error = outcome.diagnostics.first { $0.isError }
         #expect(error?.file == "BrokenLoss.swift")
         #expect(error?.line == 7)
         #expect(error?.message.contains("String") == true)
@@ -28,7 +45,7 @@ struct SubmissionBuilderTests {
     @Test func missingRegistrationSaysWhatToDefine() {
         let outcome = Fixtures.missingRegistration.outcome
         #expect(!outcome.succeeded)
-        let error = outcome.diagnostics.first { $0.severity == "error" }
+        let error = outcome.diagnostics.first { $0.isError }
         #expect(error?.message.contains("public func registerComponents(in registry: inout ComponentRegistry)") == true)
         #expect(error?.file == "SVMLoss.swift")
         #expect(outcome.log.contains("SVMLoss.swift:1:1: error: the submission must define"))
@@ -38,7 +55,7 @@ struct SubmissionBuilderTests {
     @Test func topLevelCodeInMainSwiftIsReportedAtMainSwift() {
         let built = Fixtures.builder.build(submission: Fixtures.submission("local-driver"))
         #expect(!built.outcome.succeeded)
-        let error = built.outcome.diagnostics.first { $0.severity == "error" }
+        let error = built.outcome.diagnostics.first { $0.isError }
         #expect(error?.file == "main.swift")
         #expect(error?.line == 5)
         #expect(built.outcome.log.contains("main.swift:5:1: error: expressions are not allowed at the top level"))
@@ -118,7 +135,7 @@ struct SubmissionBuilderTests {
         defer { try? FileManager.default.removeItem(at: copy) }
         let built = Fixtures.builder.build(submission: copy)
         #expect(!built.outcome.succeeded)
-        let error = built.outcome.diagnostics.first { $0.severity == "error" }
+        let error = built.outcome.diagnostics.first { $0.isError }
         #expect(error?.file == "Blame.swift")
         #expect(error?.line == 2)
         #expect(error?.message.contains("cannot import ComponentRuntime") == true)
@@ -135,7 +152,7 @@ struct SubmissionBuilderTests {
         defer { try? FileManager.default.removeItem(at: copy) }
         let built = Fixtures.builder.build(submission: copy)
         #expect(!built.outcome.succeeded)
-        let error = built.outcome.diagnostics.first { $0.severity == "error" }
+        let error = built.outcome.diagnostics.first { $0.isError }
         #expect(error?.file == "Blame.swift")
         #expect(error?.line == 3)
         #expect(error?.message.contains("cannot find 'runningComponent' in scope") == true)

@@ -31,11 +31,6 @@
 int grade_process_tree_spawn(const char *path, char *const argv[], char *const envp[], const char *directory,
                              int output_fd, int status_fd, int lifeline_fd, pid_t *keeper);
 
-/// Creates a pipe whose two ends are close-on-exec from the start (`pipe2(O_CLOEXEC)`, which
-/// Swift's Glibc module does not import), so that no program another thread starts meanwhile
-/// inherits an end. Returns 0, or -1 with `errno` set.
-int grade_process_tree_pipe(int descriptors[2]);
-
 /// The exit status of the program when it could not be started (as a shell reports it).
 #define GRADE_PROCESS_TREE_CANNOT_START 127
 

@@ -36,7 +36,7 @@ struct CompilerLog {
             var diagnostic: Diagnostic
             if let relative = relativeStudentPath(raw.file) {
                 diagnostic = Diagnostic(severity: raw.severity, file: relative, line: raw.line, column: raw.column, message: raw.message)
-            } else if raw.file.hasSuffix(entryPointPath), raw.severity == "error" {
+            } else if raw.file.hasSuffix(entryPointPath), raw.severity.isError {
                 diagnostic = registrationDiagnostic(compilerMessage: raw.message)
             } else {
                 continue
@@ -64,7 +64,7 @@ struct CompilerLog {
             if let diagnostic = Self.parse(text) {
                 if diagnostic.file.hasSuffix(entryPointPath) {
                     // The generated entry point means nothing to a student: say what it needs instead.
-                    let replacement = diagnostic.severity == "error" ? registrationDiagnostic(compilerMessage: diagnostic.message).formatted : ""
+                    let replacement = diagnostic.severity.isError ? registrationDiagnostic(compilerMessage: diagnostic.message).formatted : ""
                     skipping = true
                     if !replacement.isEmpty, seenDiagnostics.insert(replacement).inserted { kept.append(replacement) }
                     continue
@@ -108,11 +108,11 @@ struct CompilerLog {
             for (index, line) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
             where line.contains("func registerComponents") {
                 let column = (line.utf8.count - line.drop { $0 == " " || $0 == "\t" }.utf8.count) + 1
-                return Diagnostic(severity: "error", file: source.path, line: index + 1, column: column,
+                return Diagnostic(severity: .error, file: source.path, line: index + 1, column: column,
                                   message: "\(required); this declaration does not match (\(compilerMessage))")
             }
         }
-        return Diagnostic(severity: "error", file: studentSources.first?.path ?? "", line: 1, column: 1,
+        return Diagnostic(severity: .error, file: studentSources.first?.path ?? "", line: 1, column: 1,
                           message: "\(required); none was found")
     }
 
@@ -135,18 +135,18 @@ struct CompilerLog {
             for (index, line) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 guard let match = line.firstMatch(of: pattern), match.5 == module else { continue }
                 let column = (line.utf8.count - line.drop { $0 == " " || $0 == "\t" }.utf8.count) + 1
-                return Diagnostic(severity: "error", file: source.path, line: index + 1, column: column, message: message)
+                return Diagnostic(severity: .error, file: source.path, line: index + 1, column: column, message: message)
             }
         }
-        return Diagnostic(severity: "error", file: studentSources.first?.path ?? "", line: 1, column: 1, message: message)
+        return Diagnostic(severity: .error, file: studentSources.first?.path ?? "", line: 1, column: 1, message: message)
     }
 
     /// Parses `path:line:column: severity: message`, and the linker's `path:line: severity: message`
     /// (column 1), which is what an incremental build reports when the entry point no longer
     /// finds `registerComponents(in:)`.
-    static func parse(_ line: String) -> (file: String, line: Int, column: Int, severity: String, message: String)? {
-        for severity in ["error", "warning", "note"] {
-            guard let marker = line.range(of: ": \(severity): ") else { continue }
+    static func parse(_ line: String) -> (file: String, line: Int, column: Int, severity: DiagnosticSeverity, message: String)? {
+        for severity in DiagnosticSeverity.allCases {
+            guard let marker = line.range(of: ": \(severity.rawValue): ") else { continue }
             let location = line[..<marker.lowerBound].split(separator: ":", omittingEmptySubsequences: false)
             let message = String(line[marker.upperBound...])
             if location.count >= 3, let column = Int(location[location.count - 1]), let number = Int(location[location.count - 2]) {

@@ -1,5 +1,6 @@
 import Foundation
 import GradeResults
+import GradeSystem
 
 /// Compiles a submission folder into a worker executable, or explains why it does not compile.
 ///
@@ -85,7 +86,11 @@ public struct SubmissionBuilder: Sendable {
             // Another process may have built the same inputs while this one waited for the lock.
             cachedResult(fingerprint) ?? buildLocked(inputs, fingerprint: fingerprint, started: started)
         }
-        return locked ?? failure("cannot lock the build cache \(cacheDirectory.path)", fingerprint: fingerprint, started: started)
+        switch locked {
+        case .success(let built): return built
+        case .failure(let error):
+            return failure("cannot lock the build cache \(cacheDirectory.path): \(error)", fingerprint: fingerprint, started: started)
+        }
     }
 
     /// Creates the cache's folders with the modes described above, and restores the modes of
@@ -113,7 +118,10 @@ public struct SubmissionBuilder: Sendable {
         let fileManager = FileManager.default
         let package = cacheDirectory.appendingPathComponent(BuildInputs.workerPackage, isDirectory: true)
         do {
-            try inputs.synchronize(into: cacheDirectory)
+            if try inputs.synchronize(into: cacheDirectory) {
+                let buildFolder = package.appendingPathComponent(".build", isDirectory: true)
+                if fileManager.fileExists(atPath: buildFolder.path) { try fileManager.removeItem(at: buildFolder) }
+            }
         } catch {
             return failure("cannot write the worker package: \(error)", fingerprint: fingerprint, started: started)
         }
@@ -131,7 +139,7 @@ public struct SubmissionBuilder: Sendable {
             if let stopped = result.stopped { trimmed += "\n" + stopMessage(stopped, seconds: result.seconds) }
             let outcome = BuildOutcome(succeeded: false, diagnostics: diagnostics, log: trimmed, duration: duration)
             // Only a verdict on the code is worth remembering; a stopped build or a broken toolchain may not recur.
-            if result.stopped == nil, diagnostics.contains(where: { $0.severity == "error" }) {
+            if result.stopped == nil, diagnostics.contains(where: { $0.isError }) {
                 store(failure: outcome, fingerprint: fingerprint)
             }
             return BuiltSubmission(outcome: outcome, executable: nil, fingerprint: fingerprint, reusedCache: false)

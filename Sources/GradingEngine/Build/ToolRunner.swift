@@ -1,8 +1,5 @@
-#if canImport(Glibc)
+import GradeSystem
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Runs a build tool and collects its merged output, ending it together with every process it
 /// started at a deadline or above a memory limit.
@@ -129,7 +126,7 @@ enum ToolRunner {
             if !keeperEnded { descriptors.append(pollfd(fd: tree.status, events: Int16(POLLIN), revents: 0)) }
             let remaining = clock.now.duration(to: wake)
             let milliseconds = remaining <= .zero ? 0 : Int32(min(remaining / .milliseconds(1), 60_000).rounded(.up))
-            _ = poll(&descriptors, nfds_t(descriptors.count), milliseconds)
+            _ = SystemCall.poll(&descriptors, milliseconds: milliseconds)
             readOutput()
             readStatus()
         }
@@ -139,37 +136,22 @@ enum ToolRunner {
             var buffer = [UInt8](repeating: 0, count: 64 * 1024)
             // A tool writing as fast as this reads would keep the pipe from ever running dry:
             // return after a megabyte, so that the deadline is looked at.
-            for _ in 0..<16 {
-                let count = buffer.withUnsafeMutableBytes { read(tree.output, $0.baseAddress, $0.count) }
-                if count > 0 {
-                    let kept = min(count, ToolRunner.outputLimit - output.count)
-                    output += buffer.prefix(kept)
-                    droppedBytes += count - kept
-                } else if count == 0 {
-                    outputEnded = true
-                    return
-                } else if errno != EINTR {
-                    return
-                }
+            var chunks = 0
+            let drained = SystemCall.readAvailable(tree.output, buffer: &buffer) { chunk in
+                let kept = min(chunk.count, ToolRunner.outputLimit - output.count)
+                output += chunk.prefix(kept)
+                droppedBytes += chunk.count - kept
+                chunks += 1
+                return chunks < 16
             }
+            if drained.ended { outputEnded = true }
         }
 
         private mutating func readStatus() {
             guard !keeperEnded else { return }
-            var buffer = [UInt8](repeating: 0, count: 64)
-            while true {
-                let count = buffer.withUnsafeMutableBytes { read(tree.status, $0.baseAddress, $0.count) }
-                if count > 0 {
-                    statusBytes += buffer.prefix(count)
-                    if programStatus == nil, statusBytes.count >= MemoryLayout<Int32>.size {
-                        programStatus = statusBytes.withUnsafeBytes { $0.loadUnaligned(as: Int32.self) }
-                    }
-                } else if count == 0 {
-                    keeperEnded = true
-                    return
-                } else if errno != EINTR {
-                    return
-                }
+            if SystemCall.readAvailable(tree.status, appendingTo: &statusBytes).ended { keeperEnded = true }
+            if programStatus == nil, statusBytes.count >= MemoryLayout<Int32>.size {
+                programStatus = statusBytes.withUnsafeBytes { $0.loadUnaligned(as: Int32.self) }
             }
         }
     }

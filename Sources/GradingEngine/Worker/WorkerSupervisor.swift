@@ -2,13 +2,10 @@ import ComponentRuntime
 import Foundation
 import GradeKit
 import GradeResults
+import GradeSystem
 import Synchronization
 
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Runs requests on a submission's worker executable and says how each request ended.
 ///
@@ -60,17 +57,28 @@ public final class WorkerSupervisor: Sendable {
         self.limits = sandbox.limits
         self.sandbox = sandbox
         self.startupTimeout = startupTimeout
-        _ = Self.ignoreBrokenPipes
-        _ = Self.keepEnvironmentPrivate
-        let home = try? WorkerSandbox.makeScratch()
+        // What cannot be set up is answered to every request, never papered over.
+        var setupFailure = Self.ignoreBrokenPipes.map(WorkerDeath.couldNotStart)
+        let privacyFailure = Self.keepEnvironmentPrivate
+        var home: URL?
+        do {
+            home = try WorkerSandbox.makeScratch()
+        } catch {
+            setupFailure = setupFailure ?? .couldNotStart("cannot create the workers' scratch folder: \(error)")
+        }
         scratch = home?.deletingLastPathComponent()
         let scratchPath = home?.path ?? NSTemporaryDirectory()
-        let staged = (try? sandbox.stage(worker: executable.path, scratch: home ?? URL(fileURLWithPath: scratchPath))) ?? executable.path
+        var staged = executable.path
+        do {
+            staged = try sandbox.stage(worker: executable.path, scratch: home ?? URL(fileURLWithPath: scratchPath))
+        } catch {
+            setupFailure = setupFailure ?? .couldNotStart("cannot copy the worker where its user can run it: \(error)")
+        }
         let launch = sandbox.launch(worker: staged, scratch: scratchPath)
         state = Mutex(SupervisorState(
             launch: launch, limits: sandbox.limits, environment: WorkerSandbox.environment(scratch: launch.scratch)
                 + sandbox.limits.environment.map { "\($0.key)=\($0.value)" }.sorted(),
-            sandbox: sandbox, startupTimeout: startupTimeout))
+            sandbox: sandbox, startupTimeout: startupTimeout, setupFailure: setupFailure, sandboxViolation: privacyFailure))
     }
 
     deinit {
@@ -110,18 +118,27 @@ public final class WorkerSupervisor: Sendable {
     }
 
     /// Writing to the pipe of a worker that has died must fail with `EPIPE`, not kill the grader.
-    private static let ignoreBrokenPipes: Void = {
-        signal(SIGPIPE, SIG_IGN)
+    /// Nil, or why SIGPIPE could not be ignored.
+    private static let ignoreBrokenPipes: String? = {
+        var ignore = sigaction()
+        ignore.__sigaction_handler.sa_handler = SIG_IGN
+        sigemptyset(&ignore.sa_mask)
+        return sigaction(SIGPIPE, &ignore, nil) == 0 ? nil : SystemError("sigaction(SIGPIPE, SIG_IGN)").description
     }()
 
     /// A worker of the same user could read the grader's `/proc/<pid>/environ` (a CI job's
     /// tokens) where it has no namespaces of its own; a non-dumpable process's `/proc` files
-    /// belong to root. (A root grader's workers run as nobody instead.)
-    private static let keepEnvironmentPrivate: Void = {
+    /// belong to root. (A root grader's workers run as nobody instead.) Nil, or why the grader
+    /// could not be made non-dumpable, which stops grading as a sandbox violation.
+    private static let keepEnvironmentPrivate: String? = {
         typealias Prctl = @convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32
-        guard geteuid() != 0, let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "prctl") else { return }
+        guard geteuid() != 0 else { return nil }
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "prctl") else { return "the C library has no prctl" }
         let setDumpable: Int32 = 4
-        _ = unsafeBitCast(symbol, to: Prctl.self)(setDumpable, 0, 0, 0, 0)
+        guard unsafeBitCast(symbol, to: Prctl.self)(setDumpable, 0, 0, 0, 0) == 0 else {
+            return "the grader's environment cannot be hidden from workers: " + SystemError("prctl(PR_SET_DUMPABLE, 0)").description
+        }
+        return nil
     }()
 }
 
@@ -160,7 +177,9 @@ struct SupervisorState: ~Copyable {
     }
 
     init(launch: WorkerSandbox.Launch, limits: WorkerResourceLimits, environment: [String], sandbox: WorkerSandbox,
-         startupTimeout: Double) {
+         startupTimeout: Double, setupFailure: WorkerDeath? = nil, sandboxViolation: String? = nil) {
+        startupFailure = setupFailure
+        self.sandboxViolation = sandboxViolation
         self.launch = launch
         self.limits = limits
         self.environment = environment
@@ -202,7 +221,7 @@ struct SupervisorState: ~Copyable {
         guard Self.threadCount(worker.workerPID) == worker.baselineThreads else { return false }
         var descriptors = [pollfd(fd: worker.process.results, events: Int16(POLLIN), revents: 0),
                            pollfd(fd: worker.process.errors, events: Int16(POLLIN), revents: 0)]
-        return poll(&descriptors, 2, 0) == 0
+        return SystemCall.poll(&descriptors, milliseconds: 0) == 0
     }
 
     /// The threads of a process, from `/proc/<pid>/task`; 0 when it is gone.
@@ -215,14 +234,11 @@ struct SupervisorState: ~Copyable {
     /// namespace ends with its first process, so once bubblewrap is reaped nothing of it is left.
     private static func end(_ worker: StartedWorker, reaped: Bool) {
         var info = worker.info
-        if let descriptor = worker.process.info {
-            let deadline = Monotonic.now() + 1
-            while WorkerSandbox.childPID(in: info) == nil && Monotonic.now() < deadline && !reaped {
-                var descriptors = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)]
-                _ = poll(&descriptors, 1, 20)
-                if readAvailable(descriptor, into: &info) == 0 && worker.process.reap(blocking: false) != nil { break }
-            }
-            if !reaped, let inner = WorkerSandbox.childPID(in: info), inner != worker.process.pid { _ = kill(inner, SIGKILL) }
+        if let descriptor = worker.process.info, !reaped,
+           let inner = WorkerSandbox.awaitChildPID(on: descriptor, info: &info, deadline: Monotonic.now() + 1,
+                                                   gaveUp: { worker.process.reap(blocking: false) != nil }),
+           inner != worker.process.pid {
+            _ = kill(inner, SIGKILL)
         }
         end(worker.process, reaped: reaped)
     }
@@ -350,15 +366,13 @@ struct SupervisorState: ~Copyable {
             var descriptors = [pollfd(fd: current.process.results, events: Int16(POLLIN), revents: 0),
                                pollfd(fd: current.process.errors, events: Int16(POLLIN), revents: 0)]
             if let info = current.process.info { descriptors.append(pollfd(fd: info, events: Int16(POLLIN), revents: 0)) }
-            _ = poll(&descriptors, nfds_t(descriptors.count), 50)
-            var errorsOpen = true
-            let printed = Self.drain(current.process.errors, into: &capture, buffer: &readBuffer, open: &errorsOpen)
+            _ = SystemCall.poll(&descriptors, milliseconds: 50)
+            let printed = Self.drain(current.process.errors, into: &capture, buffer: &readBuffer)
             if capture.totalBytes > limits.maxOutputBytes {
                 return fail(.outputLimitExceeded(bytes: limits.maxOutputBytes), reaped: false)
             }
-            if let info = current.process.info { _ = Self.readAvailable(info, into: &current.info) }
-            var resultsOpen = true
-            let read = Self.readAvailable(current.process.results, into: &line, open: &resultsOpen)
+            if let info = current.process.info { SystemCall.readAvailable(info, appendingTo: &current.info) }
+            let read = SystemCall.readAvailable(current.process.results, appendingTo: &line).bytes
             if let newline = line.firstIndex(of: UInt8(ascii: "\n")) {
                 guard line[..<newline].elementsEqual(WorkerLoop.readyLine.utf8) else {
                     return fail(.malformedResult("the worker wrote something else before it was ready"), reaped: false)
@@ -368,8 +382,7 @@ struct SupervisorState: ~Copyable {
             }
             if line.count > 256 { return fail(.malformedResult("the worker wrote something else before it was ready"), reaped: false) }
             if read == 0 && printed == 0, let termination = current.process.reap(blocking: false) {
-                var errorsOpen = true
-                _ = Self.drain(current.process.errors, into: &capture, buffer: &readBuffer, open: &errorsOpen)
+                _ = Self.drain(current.process.errors, into: &capture, buffer: &readBuffer)
                 Self.end(current, reaped: true)
                 let death = classify(termination, capture: capture, request: nil)
                 if case .sandboxViolation = death { return death }
@@ -377,11 +390,8 @@ struct SupervisorState: ~Copyable {
             }
         }
         if launch.reportsPID {
-            let infoDeadline = Monotonic.now() + 2
-            while WorkerSandbox.childPID(in: current.info) == nil, Monotonic.now() < infoDeadline, let info = current.process.info {
-                var descriptors = [pollfd(fd: info, events: Int16(POLLIN), revents: 0)]
-                _ = poll(&descriptors, 1, 20)
-                _ = Self.readAvailable(info, into: &current.info)
+            if let info = current.process.info {
+                _ = WorkerSandbox.awaitChildPID(on: info, info: &current.info, deadline: Monotonic.now() + 2)
             }
             guard let pid = WorkerSandbox.childPID(in: current.info) else {
                 return fail(.sandboxViolation("bubblewrap did not report the sandboxed worker's pid"), reaped: false)
@@ -480,38 +490,12 @@ struct SupervisorState: ~Copyable {
         return line[range.upperBound...].trimmingCharacters(in: .whitespaces)
     }
 
-    /// Reads what is available on a non-blocking descriptor.
-    private static func readAvailable(_ descriptor: Int32, into bytes: inout [UInt8]) -> Int {
-        var open = true
-        return readAvailable(descriptor, into: &bytes, open: &open)
-    }
-
-    private static func readAvailable(_ descriptor: Int32, into bytes: inout [UInt8], open: inout Bool) -> Int {
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        var total = 0
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count > 0 { bytes.append(contentsOf: chunk[..<count]); total += count; continue }
-            if count < 0 && errno == EINTR { continue }
-            if count == 0 { open = false }
-            return total
-        }
-    }
-
-    private static func drain(_ descriptor: Int32, into capture: inout OutputCapture, buffer: inout [UInt8], open: inout Bool) -> Int {
-        var total = 0
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count > 0 {
-                buffer.withUnsafeBytes { capture.append(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
-                total += count
-                if capture.totalBytes > 1 << 30 { return total }
-                continue
-            }
-            if count < 0 && errno == EINTR { continue }
-            if count == 0 { open = false }
-            return total
-        }
+    /// Reads what the worker printed into `capture`, up to a gigabyte; the bytes read.
+    private static func drain(_ descriptor: Int32, into capture: inout OutputCapture, buffer: inout [UInt8]) -> Int {
+        SystemCall.readAvailable(descriptor, buffer: &buffer) { chunk in
+            capture.append(chunk)
+            return capture.totalBytes <= 1 << 30
+        }.bytes
     }
 }
 
@@ -586,8 +570,8 @@ private struct Exchange {
             if errorsOpen { descriptors.append(pollfd(fd: worker.errors, events: Int16(POLLIN), revents: 0)) }
             // Wake up now and then to notice a worker that died while something else holds its pipes.
             let wait = min(deadline, drainDeadline ?? deadline, now + (resultsOpen ? 0.1 : 0.005)) - now
-            let ready = poll(&descriptors, nfds_t(descriptors.count), Int32((max(wait, 0) * 1000).rounded(.up)))
-            if ready < 0 && errno != EINTR {
+            let ready = SystemCall.poll(&descriptors, milliseconds: Int32((max(wait, 0) * 1000).rounded(.up)))
+            if ready < 0 {
                 worker.kill()
                 return .killed(.malformedResult("poll failed: \(String(cString: strerror(errno)))"))
             }
@@ -614,12 +598,10 @@ private struct Exchange {
     }
 
     private mutating func writeRequest() {
-        let count = message.withUnsafeBytes { bytes in
-            write(worker.input, bytes.baseAddress! + written, bytes.count - written)
-        }
+        let count = message.withUnsafeBytes { SystemCall.write(worker.input, UnsafeRawBufferPointer(rebasing: $0[written...])) }
         if count > 0 {
             written += count
-        } else if count < 0 && errno != EAGAIN && errno != EINTR {
+        } else if count < 0 && errno != EAGAIN {
             // EPIPE: the worker is gone; how it ended is read from the other pipes.
             inputClosed = true
         }
@@ -627,18 +609,14 @@ private struct Exchange {
 
     /// Reads what the worker printed; returns true when it printed more than allowed.
     private mutating func readErrors(_ buffer: inout [UInt8]) -> Bool {
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(worker.errors, $0.baseAddress, $0.count) }
-            if count > 0 {
-                buffer.withUnsafeBytes { capture.append(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
-                if capture.totalBytes > limits.maxOutputBytes { return true }
-            } else if count < 0 && errno == EINTR {
-                continue
-            } else {
-                if count == 0 { errorsOpen = false }
-                return false
-            }
+        var exceeded = false
+        let drained = SystemCall.readAvailable(worker.errors, buffer: &buffer) { chunk in
+            capture.append(chunk)
+            exceeded = capture.totalBytes > limits.maxOutputBytes
+            return !exceeded
         }
+        if drained.ended { errorsOpen = false }
+        return exceeded
     }
 
     /// Reads what is left in standard error without waiting, after the worker was killed or answered.
@@ -648,7 +626,7 @@ private struct Exchange {
 
     private mutating func readResults(_ buffer: inout [UInt8]) -> Ending? {
         while true {
-            let count = buffer.withUnsafeMutableBytes { read(worker.results, $0.baseAddress, $0.count) }
+            let count = buffer.withUnsafeMutableBytes { SystemCall.read(worker.results, into: $0) }
             if count > 0 {
                 let chunk = buffer[..<count]
                 if let newline = chunk.firstIndex(of: UInt8(ascii: "\n")) {
@@ -663,8 +641,6 @@ private struct Exchange {
                     worker.kill()
                     return .killed(.malformedResult("the result line is longer than \(limits.maxResultBytes) bytes"))
                 }
-            } else if count < 0 && errno == EINTR {
-                continue
             } else {
                 if count == 0 { resultsOpen = false }
                 return nil

@@ -1,8 +1,6 @@
 import Foundation
 
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// What the kernel says about a running process, read from the grader's side in `/proc`, so
 /// that nothing the process itself runs can misreport it.

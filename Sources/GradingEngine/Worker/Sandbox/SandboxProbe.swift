@@ -1,8 +1,6 @@
 import Foundation
-
-#if canImport(Glibc)
+import GradeSystem
 import Glibc
-#endif
 
 /// Why a confinement could not be started on this host.
 struct ProbeFailure: Error {
@@ -106,8 +104,9 @@ extension WorkerSandbox {
         while !String(decoding: output, as: UTF8.self).contains("ready\n") && Monotonic.now() < deadline {
             var descriptors = [pollfd(fd: process.results, events: Int16(POLLIN), revents: 0),
                                pollfd(fd: process.errors, events: Int16(POLLIN), revents: 0)]
-            _ = poll(&descriptors, 2, 100)
-            let a = Self.readAvailable(process.results, into: &output), b = Self.readAvailable(process.errors, into: &errors)
+            _ = SystemCall.poll(&descriptors, milliseconds: 100)
+            let a = SystemCall.readAvailable(process.results, appendingTo: &output).bytes
+            let b = SystemCall.readAvailable(process.errors, appendingTo: &errors).bytes
             if a == 0 && b == 0 && process.reap(blocking: false) != nil { break }
         }
         let said = String(decoding: output, as: UTF8.self)
@@ -117,13 +116,8 @@ extension WorkerSandbox {
         }
         var pid = process.pid
         if launch.reportsPID {
-            let infoDeadline = Monotonic.now() + 2
-            while Self.childPID(in: info) == nil && Monotonic.now() < infoDeadline {
-                if let descriptor = process.info {
-                    var fds = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)]
-                    _ = poll(&fds, 1, 50)
-                    _ = Self.readAvailable(descriptor, into: &info)
-                }
+            if let descriptor = process.info {
+                _ = Self.awaitChildPID(on: descriptor, info: &info, deadline: Monotonic.now() + 2)
             }
             guard let child = Self.childPID(in: info) else { return .failure(ProbeFailure(reason: "\(describe) did not report the sandboxed process")) }
             pid = child
@@ -160,7 +154,7 @@ extension WorkerSandbox {
         try fileManager.createDirectory(at: root, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o711])
         let home = root.appendingPathComponent("home", isDirectory: true)
         try fileManager.createDirectory(at: home, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
-        if geteuid() == 0 { _ = chown(home.path, workerID, workerID) }
+        if geteuid() == 0, chown(home.path, workerID, workerID) != 0 { throw SystemError("chown \(home.path) to the worker's user") }
         return home
     }
 
@@ -176,13 +170,16 @@ extension WorkerSandbox {
         return copy.path
     }
 
-    private static func readAvailable(_ descriptor: Int32, into bytes: inout [UInt8]) -> Int {
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        var total = 0
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count > 0 { bytes.append(contentsOf: buffer[..<count]); total += count } else { return total }
+    /// Waits until bubblewrap's info document on `descriptor` names the sandboxed process, the
+    /// monotonic `deadline` passes, or `gaveUp` says so; `info` keeps what was read so far.
+    static func awaitChildPID(on descriptor: Int32, info: inout [UInt8], deadline: Double,
+                              gaveUp: () -> Bool = { false }) -> pid_t? {
+        while childPID(in: info) == nil && Monotonic.now() < deadline {
+            var descriptors = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)]
+            _ = SystemCall.poll(&descriptors, milliseconds: 20)
+            if SystemCall.readAvailable(descriptor, appendingTo: &info).bytes == 0 && gaveUp() { break }
         }
+        return childPID(in: info)
     }
 
     /// The `"child-pid": N` of bubblewrap's info document.

@@ -1,9 +1,7 @@
 import Foundation
 import GradeResults
 
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// How workers are confined: the command that starts one, and the check, from the grader's
 /// side, that a started one is confined as promised.

@@ -1,14 +1,10 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Which process is whose parent, read from `/proc` at one moment.
 ///
 /// The kernel here has no `/proc/<pid>/task/<tid>/children`, so descendants are found by
 /// reading every process's `stat`. Processes come and go while the table is read; one that
-/// has gone is simply absent. (Without `/proc`, as on macOS, the table is empty.)
+/// has gone is simply absent.
 struct ProcessTable {
     /// Parent process id by process id.
     private(set) var parents: [pid_t: pid_t] = [:]
