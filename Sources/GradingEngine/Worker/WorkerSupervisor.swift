@@ -542,6 +542,9 @@ private struct Exchange {
     mutating func run(buffer: inout [UInt8]) -> Ending {
         let deadline = Monotonic.now() + max(timeout, 0)
         let cpuAtStart = CPUTime.seconds(of: workerPID)
+        // The CPU budget is whole seconds; reading it every 50 ms is exact enough and keeps
+        // /proc out of the wake-ups of a fast request.
+        var nextCPUCheck = Monotonic.now() + CPUTime.checkInterval
         var termination: Termination?
         // Once the worker has ended, its pipes get a short grace period to drain; a grandchild
         // holding them open must not keep the grader waiting.
@@ -552,12 +555,13 @@ private struct Exchange {
             if let termination, (!resultsOpen && !errorsOpen) || now >= drainDeadline! {
                 return .ended(termination)
             }
-            if termination == nil, let start = cpuAtStart, let used = CPUTime.seconds(of: workerPID),
+            if termination == nil, now >= nextCPUCheck, let start = cpuAtStart, let used = CPUTime.seconds(of: workerPID),
                used - start > Double(max(cpuSeconds, 1)) {
                 worker.kill()
                 drainErrors(&buffer)
                 return .killed(.cpuLimitExceeded(seconds: cpuSeconds))
             }
+            if now >= nextCPUCheck { nextCPUCheck = now + CPUTime.checkInterval }
             if now >= deadline {
                 worker.kill()
                 drainErrors(&buffer)
@@ -652,15 +656,34 @@ private struct Exchange {
 /// The CPU time of a process, all its threads, from `/proc/<pid>/stat`.
 enum CPUTime {
     private static let ticksPerSecond = Double(sysconf(Int32(_SC_CLK_TCK)))
+    /// How often a running request's CPU time is read.
+    static let checkInterval = 0.05
 
-    /// User plus system seconds, or nil when the process is gone.
+    /// User plus system seconds, or nil when the process is gone: fields 14 and 15 of
+    /// `/proc/<pid>/stat`, counted after the command name's closing parenthesis (a name may
+    /// hold spaces and parentheses).
     static func seconds(of pid: pid_t) -> Double? {
-        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = text.lastIndex(of: ")") else { return nil }
-        // After the command name: state is field 3, utime field 14, stime field 15.
-        let fields = text[text.index(after: close)...].split(separator: " ")
-        guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
-        return (user + system) / ticksPerSecond
+        let descriptor = open("/proc/\(pid)/stat", O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: 1024)
+        let count = bytes.withUnsafeMutableBytes { SystemCall.read(descriptor, into: $0) }
+        guard count > 0, let close = bytes[..<count].lastIndex(of: UInt8(ascii: ")")) else { return nil }
+        // After the name: state is field 3, so utime (14) and stime (15) are the 12th and 13th
+        // space-separated fields that follow.
+        var field = 0, value: UInt64 = 0, ticks: UInt64 = 0
+        for byte in bytes[(close + 1)..<count] {
+            if byte == UInt8(ascii: " ") {
+                if field == 12 || field == 13 { ticks += value }
+                field += 1
+                value = 0
+                if field > 13 { return Double(ticks) / ticksPerSecond }
+            } else if field == 12 || field == 13 {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                value = value * 10 + UInt64(byte - UInt8(ascii: "0"))
+            }
+        }
+        return nil
     }
 }
 
