@@ -22,7 +22,7 @@ public struct ReferenceOracle {
         self.registry = registry ?? reference
         self.mistakeRegistry = mistakeRegistry
         self.families = families
-        self.mistakes = Reference.knownMistakes.compactMap { KnownMistake(key: $0.key, explanation: $0.explanation) }
+        self.mistakes = Reference.knownMistakes.compactMap { KnownMistake(key: $0.key, explanation: $0.explanation, idea: $0.idea) }
     }
 
     /// The reference's outputs for an invocation.

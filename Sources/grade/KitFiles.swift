@@ -16,7 +16,7 @@ enum KitFiles {
         public func registerKnownMistakes(in registry: inout ComponentRegistry) {}
 
         /// None: the known mistakes are kept with the reference.
-        public let knownMistakes: [(key: String, explanation: String)] = []
+        public let knownMistakes: [(key: String, explanation: String, idea: String)] = []
 
         """
 

@@ -8,16 +8,19 @@ public struct KnownMistake: Sendable, Hashable {
     public let name: String
     /// One sentence a student understands.
     public let explanation: String
+    /// The lecture idea it misses.
+    public let idea: String
 
     /// The key its conformance is registered under: `adagrad/epsilon-outside-root`.
     public var key: String { "\(component)/\(name)" }
 
-    /// The mistake registered under `key` (`component/name`), with its explanation.
-    public init?(key: String, explanation: String) {
+    /// The mistake registered under `key` (`component/name`), with its explanation and idea.
+    public init?(key: String, explanation: String, idea: String) {
         let parts = key.split(separator: "/", maxSplits: 1)
         guard parts.count == 2 else { return nil }
         component = String(parts[0])
         name = String(parts[1])
         self.explanation = explanation
+        self.idea = idea
     }
 }
