@@ -20,10 +20,14 @@ public struct Assignment: Sendable {
     public var defaultTimeout: Double
     /// The folder of starter code students edit, relative to ``directory``.
     public var starterPath: String
+    /// How alternative conventions are treated, by known-mistake key (`adam/efficient-form`);
+    /// a convention not listed costs points, like any other mistake.
+    public var conventions: [String: ConventionPolicy]
 
     /// Creates an assignment.
     public init(id: String, title: String, directory: URL, components: [ComponentSpec], families: FamilyCatalog = .standard,
-                cases: [TestCase], defaultTimeout: Double = 10, starterPath: String = "starter") {
+                cases: [TestCase], defaultTimeout: Double = 10, starterPath: String = "starter",
+                conventions: [String: ConventionPolicy] = [:]) {
         self.id = id
         self.title = title
         self.directory = directory
@@ -32,6 +36,7 @@ public struct Assignment: Sendable {
         self.cases = cases
         self.defaultTimeout = defaultTimeout
         self.starterPath = starterPath
+        self.conventions = conventions
     }
 
     /// The total of every case's points.

@@ -11,13 +11,14 @@ struct AssignmentMetadataReader {
         var title: String
         var defaultTimeout: Double = 10
         var starterPath: String = "starter"
+        var conventions: [String: ConventionPolicy] = [:]
         var components: [ComponentSpec] = []
         /// The case files, relative to the assignment folder, each with where it was named (nil: by default).
         var caseFiles: [(path: String, node: Node?)] = []
     }
 
     static let fileName = "assignment.yaml"
-    static let allowedFields = ["title", "default_timeout", "starter", "components", "case_files"]
+    static let allowedFields = ["title", "default_timeout", "starter", "components", "case_files", "conventions"]
     static let componentFields = ["name", "title", "family", "variant"]
 
     let directory: URL
@@ -59,6 +60,7 @@ struct AssignmentMetadataReader {
             log.report(file.location(root), "\(Self.fileName) declares no components",
                        suggestion: "add 'components:' with a '{name, title, family}' item for each component")
         }
+        if let node = fields["conventions"] { metadata.conventions = conventions(node, file: file, components: metadata.components) }
         if let node = fields["case_files"] {
             for item in file.list(node, "'case_files'", example: "[cases/svm.yaml]") ?? [] {
                 if let path = file.string(item, "a case file") { metadata.caseFiles.append((path, item)) }
@@ -115,6 +117,33 @@ struct AssignmentMetadataReader {
             specs.append(ComponentSpec(name: name, title: title, family: family, variant: variant))
         }
         return specs
+    }
+
+    /// `conventions:`, a mapping from `component/convention` to a policy.
+    private func conventions(_ node: Node, file: YAMLFile, components: [ComponentSpec]) -> [String: ConventionPolicy] {
+        guard case .mapping(let mapping) = node else {
+            log.report(file.location(node), "'conventions' must be a mapping from component/convention to a policy",
+                       suggestion: "write e.g. conventions: {adam/efficient-form: accepted-with-note}")
+            return [:]
+        }
+        var result: [String: ConventionPolicy] = [:]
+        let policies = ConventionPolicy.allCases.map(\.rawValue)
+        for (keyNode, valueNode) in mapping {
+            guard let key = file.plainText(keyNode), let policyName = file.string(valueNode, "the policy of convention '\(file.plainText(keyNode) ?? "")'") else { continue }
+            let component = key.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
+            guard key.contains("/"), components.contains(where: { $0.name == component }) else {
+                log.report(file.location(keyNode), "convention '\(key)' must be written component/convention, with a component of the assignment",
+                           suggestion: "write e.g. adam/efficient-form")
+                continue
+            }
+            guard let policy = ConventionPolicy(rawValue: policyName) else {
+                log.report(file.location(valueNode), "unknown policy '\(policyName)' of convention '\(key)'",
+                           suggestion: NameSuggestion.suggestion(for: policyName, among: policies))
+                continue
+            }
+            result[key] = policy
+        }
+        return result
     }
 
     /// `cases/*.yaml`, sorted by name.

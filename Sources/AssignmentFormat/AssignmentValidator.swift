@@ -42,7 +42,8 @@ public enum AssignmentValidator {
         let assignment = Assignment(id: directory.standardizedFileURL.lastPathComponent, title: metadata.title,
                                     directory: directory, components: metadata.components,
                                     families: families, cases: parsedCases.compactMap { $0.testCase.testCase(descriptor: $0.descriptor) },
-                                    defaultTimeout: metadata.defaultTimeout, starterPath: metadata.starterPath)
+                                    defaultTimeout: metadata.defaultTimeout, starterPath: metadata.starterPath,
+                                    conventions: metadata.conventions)
         return (assignment, log.sorted)
     }
 

@@ -91,7 +91,9 @@ public struct Grader {
                 name: testCase.name, component: testCase.component, kind: testCase.kind.rawValue, title: testCase.title,
                 visibility: testCase.visibility, points: testCase.points, status: outcome.status,
                 problem: outcome.status == .passed ? nil : e.problem, reason: outcome.status == .passed ? nil : e.reason,
-                misconception: e.misconception, hint: outcome.status == .passed || e.problem == .dependencyFailed ? nil : testCase.hint,
+                misconception: e.misconception,
+                // A known mistake's explanation replaces the case's fixed hint, which may be about another.
+                hint: outcome.status == .passed || e.problem == .dependencyFailed || !e.mistakes.isEmpty ? nil : testCase.hint,
                 comparisons: e.comparisons, output: outcome.output, duration: Date().timeIntervalSince(caseStarted))
             results[testCase.component, default: []].append(result)
             progress(result)

@@ -17,6 +17,7 @@ extension FamilyDescriptor {
         outputs: [.init(Port.loss, "the mean loss"), .init(Port.gradient, "∂L/∂z, N×C")],
         gradients: [.init(of: .studentLogits, in: .gradient)],
         perSampleInputs: [Port.studentLogits.erased, Port.teacherLogits.erased, Port.labels.erased],
+        lossIsNonNegative: true,
         shapeRules: [.sameShape([.studentLogits, .teacherLogits]), .onePerRow(.labels, of: .studentLogits, noun: "label"),
                      .classIndices(.labels, columnsOf: .studentLogits)],
         invoke: { context throws(InvocationFailure) in

@@ -63,6 +63,9 @@ public struct FamilyDescriptor: Sendable {
     /// Outputs other than gradients that must have an input's shape: an optimizer's
     /// trajectory, one matrix a step, each shaped like the parameters.
     public let shapedLikeInput: [(output: AnyPort, input: Port<Matrix>)]
+    /// True when the loss can never be negative (every loss of the course, with λ, β ≥ 0): a
+    /// negative one is a mistake worth naming.
+    public let lossIsNonNegative: Bool
     /// The rules the inputs keep.
     public let shapeRules: [ShapeRule]
     /// Other ways of using the family, by name.
@@ -73,7 +76,8 @@ public struct FamilyDescriptor: Sendable {
     /// Creates a descriptor; without `inputSets` the one input set is every input.
     public init(family: ComponentFamily, protocolName: String, inputs: [PortDescription], inputSets: [[String]]? = nil,
                 outputs: [PortDescription], gradients: [GradientPair] = [], perSampleInputs: [AnyPort] = [],
-                shapedLikeInput: [(output: AnyPort, input: Port<Matrix>)] = [], shapeRules: [ShapeRule] = [],
+                shapedLikeInput: [(output: AnyPort, input: Port<Matrix>)] = [], lossIsNonNegative: Bool = false,
+                shapeRules: [ShapeRule] = [],
                 variants: [FamilyVariant] = [], invoke: @escaping Invoke) {
         self.family = family
         self.protocolName = protocolName
@@ -83,6 +87,7 @@ public struct FamilyDescriptor: Sendable {
         self.gradients = gradients
         self.perSampleInputs = perSampleInputs
         self.shapedLikeInput = shapedLikeInput
+        self.lossIsNonNegative = lossIsNonNegative
         self.shapeRules = shapeRules
         self.variants = variants
         self.invoke = invoke

@@ -9,6 +9,7 @@ extension FamilyDescriptor {
         outputs: [.init(Port.loss, "data loss + λ R(W)"), .init(Port.gradient, "∂L/∂W, D×C")],
         gradients: [.init(of: .weights, in: .gradient)],
         perSampleInputs: [Port.inputs.erased, Port.labels.erased],
+        lossIsNonNegative: true,
         shapeRules: [.innerDimension(.inputs, times: .weights), .onePerRow(.labels, of: .inputs, noun: "label"),
                      .classIndices(.labels, columnsOf: .weights)],
         invoke: { context throws(InvocationFailure) in

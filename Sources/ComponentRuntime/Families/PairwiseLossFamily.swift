@@ -27,6 +27,7 @@ extension FamilyDescriptor {
                   .init(Port.gradientSecond, "∂L/∂r1, N×D")],
         gradients: [.init(of: .first, in: .gradientFirst), .init(of: .second, in: .gradientSecond)],
         perSampleInputs: [Port.first.erased, Port.second.erased, Port.similar.erased],
+        lossIsNonNegative: true,
         shapeRules: [.sameShape([.first, .second]), .onePerRow(.similar, of: .first, noun: "0/1 label"),
                      .binary(.similar, meaning: "1 for a positive pair, 0 for a negative pair")],
         invoke: { context throws(InvocationFailure) in

@@ -15,6 +15,7 @@ extension FamilyDescriptor {
         outputs: [.init(Port.loss, "the mean loss"), .init(Port.gradient, "∂L/∂ŷ, N×K")],
         gradients: [.init(of: .predictions, in: .gradient)],
         perSampleInputs: [Port.predictions.erased, Port.targets.erased],
+        lossIsNonNegative: true,
         shapeRules: [.sameShape([.predictions, .targets])],
         invoke: { context throws(InvocationFailure) in
             guard let type = context.type as? any RegressionLoss.Type else { throw context.wrongFamily }

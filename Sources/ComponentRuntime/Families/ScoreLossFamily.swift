@@ -14,6 +14,7 @@ extension FamilyDescriptor {
         outputs: [.init(Port.loss, "the mean loss"), .init(Port.gradient, "∂L/∂S, N×C")],
         gradients: [.init(of: .scores, in: .gradient)],
         perSampleInputs: [Port.scores.erased, Port.labels.erased],
+        lossIsNonNegative: true,
         shapeRules: [.onePerRow(.labels, of: .scores, noun: "label"), .classIndices(.labels, columnsOf: .scores)],
         variants: [FamilyVariant(
             name: "binary", summary: "N×1 logits and labels 0 or 1, as binary cross-entropy takes",

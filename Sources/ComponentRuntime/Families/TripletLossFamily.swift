@@ -26,6 +26,7 @@ extension FamilyDescriptor {
         gradients: [.init(of: .anchors, in: .gradientAnchors), .init(of: .positives, in: .gradientPositives),
                     .init(of: .negatives, in: .gradientNegatives)],
         perSampleInputs: [Port.anchors.erased, Port.positives.erased, Port.negatives.erased],
+        lossIsNonNegative: true,
         shapeRules: [.sameShape([.anchors, .positives, .negatives])],
         invoke: { context throws(InvocationFailure) in
             guard let type = context.type as? any TripletLoss.Type else { throw context.wrongFamily }

@@ -15,6 +15,8 @@ public struct CaseEvaluation: Sendable {
     public var misconception: String?
     /// The quantities compared.
     public var comparisons: [Comparison]
+    /// The keys of the known mistakes the outputs were found to be (`softmax/log-base-10`).
+    public var mistakes: [String] = []
 
     /// A pass with the comparisons that showed it.
     public static func pass(_ comparisons: [Comparison] = []) -> CaseEvaluation {

@@ -53,7 +53,7 @@ struct CaseRunner {
                             message: "component '\(testCase.component)' is not declared in assignment.yaml")
         }
         return CheckContext(testCase: testCase, descriptor: descriptor, inputs: generator.inputs(for: testCase),
-                            seed: generator.seed(for: testCase), oracle: oracle)
+                            seed: generator.seed(for: testCase), oracle: oracle, conventions: assignment.conventions)
     }
 
     func limits(for testCase: TestCase) -> CaseLimits {

@@ -15,6 +15,8 @@ struct CheckContext {
     let seed: UInt64
     /// The trusted implementation.
     let oracle: ReferenceOracle
+    /// How the assignment treats alternative conventions, by known-mistake key.
+    var conventions: [String: ConventionPolicy] = [:]
 
     /// A fresh generator seeded by the case, for inputs a check makes itself.
     func random() -> SeededGenerator { SeededGenerator(seed: seed) }

@@ -43,13 +43,48 @@ enum ComparisonCheck {
                                         isGradient: descriptor.isGradient(name))
             }
             var evaluation = CaseEvaluation.from(verdicts)
-            if !evaluation.passed {
-                evaluation.misconception = Misconceptions.diagnose(context, expected: expected, got: got)
+            evaluation = applyConventions(context, evaluation, expected: expected, got: got)
+            if !evaluation.passed && evaluation.misconception == nil {
+                let diagnosis = Misconceptions.diagnose(context, expected: expected, got: got)
+                evaluation.misconception = diagnosis?.text
+                evaluation.mistakes = diagnosis?.mistakes ?? []
                 if let base = logBase, evaluation.reason != nil {
                     evaluation.reason! += " (your natural-log loss divided by ln \(ReportNumber.value(base)))"
                 }
             }
             return evaluation
         }
+    }
+
+    /// The verdict under the assignment's conventions: outputs that are an accepted
+    /// convention's pass (named, when the note is asked for); outputs that are a
+    /// convention's that costs points fail even where they fall within the tolerance, so that
+    /// the verdict does not depend on the seed.
+    private static func applyConventions(_ context: CheckContext, _ evaluation: CaseEvaluation,
+                                         expected: Values, got: Values) -> CaseEvaluation {
+        let conventions = context.oracle.mistakes.filter { context.conventions[$0.key] != nil }
+        guard !conventions.isEmpty else { return evaluation }
+        let matched = Misconceptions.matching(context, expected: expected, got: got, among: conventions)
+        guard let convention = matched.first, let policy = context.conventions[convention.key] else { return evaluation }
+        // A convention that equals the lecture's form on these inputs tells nothing.
+        if evaluation.passed && expected.keys.allSatisfy({ name in expected[name].map { e in got[name].map { Misconceptions.agree($0, e) } ?? false } ?? false }) {
+            return evaluation
+        }
+        var result = evaluation
+        switch policy {
+        case .accepted, .acceptedWithNote:
+            result = .pass(evaluation.comparisons)
+            if policy == .acceptedWithNote {
+                result.misconception = "Accepted: " + convention.explanation
+            }
+        case .costsPoints:
+            if result.passed {
+                result = .fail(.wrongValue, "your outputs are those of another convention, which this course does not accept",
+                               comparisons: evaluation.comparisons)
+            }
+            result.misconception = convention.explanation
+        }
+        result.mistakes = [convention.key]
+        return result
     }
 }

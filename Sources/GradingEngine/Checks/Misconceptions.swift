@@ -2,104 +2,104 @@ import AssignmentFormat
 import ComponentRuntime
 import Foundation
 import GradeKit
+import GradeResults
 
-/// Recognises the classic mistakes from the shape of a wrong answer: the wrong value is the
-/// right one transformed in a telltale way (times N, plus Δ, over ln 10, negated, …), or
-/// the outputs of a known mistake (``ComponentRuntime/KnownMistake``) replayed on the same
-/// inputs.
+/// Names the mistake a wrong answer shows, from evidence only.
+///
+/// First by replay: the component's known mistakes (``KnownMistake``) run on the case's inputs
+/// in the grader, and those whose outputs are the submission's are named — all of them, saying
+/// the case cannot tell them apart, when several match. Failing that, by a telltale that the
+/// numbers themselves prove: a loss that is negative where it cannot be, a gradient of the
+/// opposite sign, a loss in base-10 units, a factor that is exactly the sample count N (and no
+/// other dimension of the case). Otherwise nothing is said beyond what was compared.
 enum Misconceptions {
-    /// The misconception the wrong outputs point to, if one fits.
-    static func diagnose(_ context: CheckContext, expected: Values, got: Values) -> String? {
+    /// What the evidence names: the text for the student and the keys of the known mistakes.
+    struct Diagnosis: Equatable {
+        var text: String
+        var mistakes: [String] = []
+    }
+
+    /// The diagnosis of wrong outputs, if the evidence supports one.
+    static func diagnose(_ context: CheckContext, expected: Values, got: Values) -> Diagnosis? {
+        replayed(context, expected: expected, got: got, among: context.oracle.mistakes.filter { context.conventions[$0.key] == nil })
+            ?? telltale(context, expected: expected, got: got)
+    }
+
+    /// The known mistakes of the case's component whose outputs are `got`, on every output
+    /// in `expected`.
+    static func matching(_ context: CheckContext, expected: Values, got: Values, among mistakes: [KnownMistake]) -> [KnownMistake] {
+        let invocation = context.call(context.inputs)
+        return mistakes.filter { mistake in
+            guard mistake.component == context.testCase.component,
+                  let replayed = context.oracle.outputs(of: mistake, for: invocation) else { return false }
+            return expected.keys.allSatisfy { name in
+                guard let mine = replayed[name], let theirs = got[name] else { return false }
+                return agree(theirs, mine)
+            }
+        }
+    }
+
+    /// Equal shapes, and every entry equal within round-off (non-finite entries equal when both are).
+    static func agree(_ a: Value, _ b: Value) -> Bool {
+        let x = a.numbers, y = b.numbers
+        return a.shapeDescription == b.shapeDescription && x.count == y.count && zip(x, y).allSatisfy { p, q in
+            p.isFinite && q.isFinite ? Tolerance.telltale.admits(p, expected: q) : (p.isNaN && q.isNaN) || p == q
+        }
+    }
+
+    private static func replayed(_ context: CheckContext, expected: Values, got: Values, among mistakes: [KnownMistake]) -> Diagnosis? {
+        let matches = matching(context, expected: expected, got: got, among: mistakes)
+        guard !matches.isEmpty else { return nil }
+        let n = context.descriptor.sampleCount(of: context.inputs)
+        func text(_ mistake: KnownMistake) -> String {
+            n.map { mistake.explanation.replacingOccurrences(of: "{N}", with: String($0)) } ?? mistake.explanation
+        }
+        var explanations: [String] = []
+        for mistake in matches where !explanations.contains(text(mistake)) { explanations.append(text(mistake)) }
+        let keys = matches.map(\.key)
+        if explanations.count == 1 { return Diagnosis(text: explanations[0], mistakes: keys) }
+        return Diagnosis(text: "Your outputs on this case are those of \(explanations.count) known mistakes, which this case cannot tell apart: "
+                         + explanations.joined(separator: " Or: "), mistakes: keys)
+    }
+
+    private static func telltale(_ context: CheckContext, expected: Values, got: Values) -> Diagnosis? {
         let descriptor = context.descriptor, inputs = context.inputs
-        let n = Double(descriptor.sampleCount(of: inputs) ?? 0)
-        let delta = context.testCase.hyperparameters.margin
-        // A telltale transform must fit as well as a right answer would: within the case's
-        // tolerance, or round-off when that is looser.
         let tolerance = context.testCase.tolerance
         func fits(_ a: Double, _ b: Double) -> Bool {
             tolerance.admits(a, expected: b) || Tolerance.telltale.admits(a, expected: b)
         }
-        func allClose(_ a: Matrix, _ b: Matrix) -> Bool { Tolerance.telltale.admits(a, expected: b) }
+        if descriptor.lossIsNonNegative, let have = got[.loss], have.isFinite, have < -Swift.max(tolerance.atol, 1e-12) {
+            return Diagnosis(text: "Your loss is \(ReportNumber.value(have)), but a \(descriptor.family.rawValue) loss is never negative: look for a missing max(0, ·) or a flipped sign.")
+        }
+        // N as a factor names the mean only when no other dimension of the case equals N.
+        let n = descriptor.sampleCount(of: inputs).map(Double.init) ?? 0
+        let otherDimensions = inputs.values.flatMap { value -> [Double] in
+            if case .matrix(let m) = value { return [Double(m.columns)] }
+            return []
+        }
+        let nIsDistinct = n > 1 && !otherDimensions.contains(n)
         if let want = expected[.loss], let have = got[.loss], want.isFinite, have.isFinite, !fits(have, want) {
-            if descriptor.family == .scoreLoss, n > 0, fits(have, want + delta) || fits(have, want + delta * delta) {
-                return "The loss is exactly Δ too large per sample: the sum runs over every class, including j = y_i, whose margin is always Δ. Sum over j ≠ y_i only."
-            }
-            if n > 1, fits(have, want * n) {
-                return "The loss is N = \(Int(n)) times too large: it is a sum over samples where the course uses the mean, L = (1/N) Σ L_i."
-            }
-            if n > 1, fits(have, want / n) {
-                return "The loss is N = \(Int(n)) times too small: it is divided by N twice."
+            if nIsDistinct, fits(have, want * n) {
+                return Diagnosis(text: "The loss is N = \(Int(n)) times too large: it is a sum over samples where the course uses the mean, L = (1/N) Σ L_i.")
             }
             if fits(have * Foundation.log(10.0), want) {
-                return "The loss is in base-10 units: the course uses the natural logarithm (log, not log10). The lecture's 0.89 is −log₁₀(0.13); −ln(0.13) = 2.04."
+                return Diagnosis(text: "The loss is in base-10 units: the course uses the natural logarithm (log, not log10). The lecture's 0.89 is −log₁₀(0.13); −ln(0.13) = 2.04.")
             }
             if fits(have, want * Foundation.log(10.0)) {
-                return "The loss is in natural-log units where this case asks for base 10 (divide by ln 10)."
-            }
-            if fits(have, want / 2) || fits(have, want * 2) {
-                return "The loss is off by a factor of 2: check for a stray ½ (or a missing one) in front of a square."
+                return Diagnosis(text: "The loss is in natural-log units where this case asks for base 10 (divide by ln 10).")
             }
         }
         for name in expected.keys.sorted() where descriptor.isGradient(name) {
             guard case .matrix(let want)? = expected[name], case .matrix(let have)? = got[name],
-                  want.rows == have.rows, want.columns == have.columns, want != have else { continue }
-            if allClose(have, want * -1) {
-                return "\(name) has the opposite sign everywhere: ∂L/∂x points uphill, and descent subtracts it."
+                  want.rows == have.rows, want.columns == have.columns, want != have,
+                  want.elements.contains(where: { $0 != 0 }) else { continue }
+            if Tolerance.telltale.admits(have, expected: want * -1) {
+                return Diagnosis(text: "\(name) has the opposite sign everywhere: ∂L/∂x points uphill, and descent subtracts it.")
             }
-            if n > 1, allClose(have, want * n) {
-                return "\(name) is N = \(Int(n)) times too large: the loss is a mean over samples, so its gradient is divided by N too."
+            if nIsDistinct, Tolerance.telltale.admits(have, expected: want * n) {
+                return Diagnosis(text: "\(name) is N = \(Int(n)) times too large: the loss is a mean over samples, so its gradient is divided by N too.")
             }
-            if allClose(have * 2, want) {
-                return "\(name) is half what it should be: the derivative of W² is 2W."
-            }
-            if allClose(have, want * 2) {
-                return "\(name) is twice what it should be: check for a factor of 2 that the loss does not have."
-            }
-        }
-        if descriptor.family == .scoreLoss, let message = correctClassColumn(inputs: inputs, expected: expected, got: got) {
-            return message
-        }
-        return replayedMistake(context, expected: expected, got: got)
-    }
-
-    /// The explanation of the known mistake of the component whose outputs, on the case's
-    /// inputs, are the submission's.
-    private static func replayedMistake(_ context: CheckContext, expected: Values, got: Values) -> String? {
-        let invocation = context.call(context.inputs)
-        for mistake in context.oracle.mistakes where mistake.component == context.testCase.component {
-            guard let replayed = context.oracle.outputs(of: mistake, for: invocation) else { continue }
-            let agrees = expected.keys.allSatisfy { name in
-                guard let mine = replayed[name], let theirs = got[name] else { return false }
-                let a = mine.numbers, b = theirs.numbers
-                return mine.shapeDescription == theirs.shapeDescription && a.count == b.count
-                    && zip(b, a).allSatisfy { Tolerance.telltale.admits($0, expected: $1) }
-            }
-            if agrees { return mistake.explanation }
         }
         return nil
-    }
-
-    /// The gradient is right except in the correct-class column, which is 0: the
-    /// `−#{j ≠ y_i : m_j > 0}` term (or `−1` of `p − onehot(y)`) is missing.
-    private static func correctClassColumn(inputs: Values, expected: Values, got: Values) -> String? {
-        guard let labels = inputs[.labels], let want = expected[.gradient], let have = got[.gradient],
-              want.rows == have.rows, want.columns == have.columns, want.rows == labels.count, want.columns > 1 else { return nil }
-        var differsAtCorrectClass = false
-        for i in 0..<want.rows {
-            for j in 0..<want.columns {
-                let a = have[i, j], b = want[i, j]
-                let same = Tolerance.telltale.admits(a, expected: b)
-                if j == labels[i] {
-                    if !same {
-                        guard a == 0 else { return nil }
-                        differsAtCorrectClass = true
-                    }
-                } else if !same {
-                    return nil
-                }
-            }
-        }
-        guard differsAtCorrectClass else { return nil }
-        return "The gradient is right for every wrong class but 0 at the correct class y_i: each active margin m_j = s_j − s_{y_i} + Δ also depends on s_{y_i}, so ∂L_i/∂s_{y_i} = −#{j ≠ y_i : m_j > 0} (divided by N)."
     }
 }

@@ -25,8 +25,9 @@ enum NumericallyStable: PropertyCheck {
                 }
             }
             var evaluation = CaseEvaluation.from(verdicts)
-            if evaluation.problem == .nonFinite {
-                evaluation.misconception = "exp of a large score overflows to infinity. Shift each row by its maximum first: softmax(s) = softmax(s − max s)."
+            if !evaluation.passed, let diagnosis = Misconceptions.diagnose(context, expected: expected, got: r[0]) {
+                evaluation.misconception = diagnosis.text
+                evaluation.mistakes = diagnosis.mistakes
             }
             return evaluation
         }
