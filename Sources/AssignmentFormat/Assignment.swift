@@ -23,11 +23,14 @@ public struct Assignment: Sendable {
     /// How alternative conventions are treated, by known-mistake key (`adam/efficient-form`);
     /// a convention not listed costs points, like any other mistake.
     public var conventions: [String: ConventionPolicy]
+    /// The share of its component's points every known mistake must cost
+    /// (`minimum_mistake_share`); `grade validate` checks it. 0 asks only that each is caught.
+    public var minimumMistakeShare: Double
 
     /// Creates an assignment.
     public init(id: String, title: String, directory: URL, components: [ComponentSpec], families: FamilyCatalog = .standard,
                 cases: [TestCase], defaultTimeout: Double = 10, starterPath: String = "starter",
-                conventions: [String: ConventionPolicy] = [:]) {
+                conventions: [String: ConventionPolicy] = [:], minimumMistakeShare: Double = 0) {
         self.id = id
         self.title = title
         self.directory = directory
@@ -37,6 +40,7 @@ public struct Assignment: Sendable {
         self.defaultTimeout = defaultTimeout
         self.starterPath = starterPath
         self.conventions = conventions
+        self.minimumMistakeShare = minimumMistakeShare
     }
 
     /// The total of every case's points.

@@ -12,13 +12,14 @@ struct AssignmentMetadataReader {
         var defaultTimeout: Double = 10
         var starterPath: String = "starter"
         var conventions: [String: ConventionPolicy] = [:]
+        var minimumMistakeShare: Double = 0
         var components: [ComponentSpec] = []
         /// The case files, relative to the assignment folder, each with where it was named (nil: by default).
         var caseFiles: [(path: String, node: Node?)] = []
     }
 
     static let fileName = "assignment.yaml"
-    static let allowedFields = ["title", "default_timeout", "starter", "components", "case_files", "conventions"]
+    static let allowedFields = ["title", "default_timeout", "starter", "components", "case_files", "conventions", "minimum_mistake_share"]
     static let componentFields = ["name", "title", "family", "variant"]
 
     let directory: URL
@@ -59,6 +60,14 @@ struct AssignmentMetadataReader {
         } else {
             log.report(file.location(root), "\(Self.fileName) declares no components",
                        suggestion: "add 'components:' with a '{name, title, family}' item for each component")
+        }
+        if let node = fields["minimum_mistake_share"], let share = file.number(node, "'minimum_mistake_share'") {
+            if (0...1).contains(share) {
+                metadata.minimumMistakeShare = share
+            } else {
+                log.report(file.location(node), "'minimum_mistake_share' must be in [0, 1], got \(file.rendering(node))",
+                           suggestion: "write e.g. minimum_mistake_share: 0.25")
+            }
         }
         if let node = fields["conventions"] { metadata.conventions = conventions(node, file: file, components: metadata.components) }
         if let node = fields["case_files"] {

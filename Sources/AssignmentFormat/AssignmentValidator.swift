@@ -43,7 +43,7 @@ public enum AssignmentValidator {
                                     directory: directory, components: metadata.components,
                                     families: families, cases: parsedCases.compactMap { $0.testCase.testCase(descriptor: $0.descriptor) },
                                     defaultTimeout: metadata.defaultTimeout, starterPath: metadata.starterPath,
-                                    conventions: metadata.conventions)
+                                    conventions: metadata.conventions, minimumMistakeShare: metadata.minimumMistakeShare)
         return (assignment, log.sorted)
     }
 

@@ -30,6 +30,18 @@ public struct ReferenceOracle {
         try ComponentInvoker(registry: registry, families: families).invoke(invocation)
     }
 
+    /// The reference's registry with `mistake` in place of its component: a submission that
+    /// makes exactly that mistake.
+    public func registry(making mistake: KnownMistake) -> ComponentRegistry? {
+        guard let entry = mistakeRegistry[mistake.key] else { return nil }
+        var withMistake = registry
+        withMistake.register(mistake.component, entry.type)
+        return withMistake
+    }
+
+    /// The families the oracle invokes.
+    public var catalog: FamilyCatalog { families }
+
     /// The outputs of `mistake` for an invocation of its component; nil when it cannot run.
     public func outputs(of mistake: KnownMistake, for invocation: Invocation) -> Values? {
         guard let entry = mistakeRegistry[mistake.key] else { return nil }

@@ -28,6 +28,9 @@ struct Validate: ParsableCommand {
     @Flag(help: "Skip the example submissions (each needs its own build).")
     var skipExamples = false
 
+    @Flag(help: "Print which cases kill each known mistake (the kill matrix).")
+    var mutants = false
+
     @OptionGroup var sandbox: SandboxOptions
 
     func run() throws {
@@ -56,10 +59,44 @@ struct Validate: ParsableCommand {
         if !skipExamples && examples.isEmpty {
             print("examples: none (add examples/<name>/ with the .swift files of a wrong submission and an example.yaml)")
         }
+        healthy = try checkMistakes(assignment) && healthy
         print("points:")
         print(PointsTable(assignment).rendered(indent: "  "), terminator: "")
         print("\(healthy ? "valid" : "NOT valid") in \(ReportNumber.duration(Date().timeIntervalSince(started)))")
         throw ExitCode(healthy ? ExitStatus.passed : ExitStatus.failed)
+    }
+
+    /// Grades every known mistake of the catalogue on the cases; true when each is caught and
+    /// costs its share of the component's points, and no accepted convention fails.
+    private func checkMistakes(_ assignment: Assignment) throws -> Bool {
+        let score: MutationScore
+        do {
+            score = try MutationScore.measure(assignment)
+        } catch {
+            print("known mistakes: cannot be graded: \(error)")
+            return false
+        }
+        let mistakes = score.rows.filter { !$0.isAccepted }
+        let killed = mistakes.count - score.survivors.count
+        print("known mistakes: \(killed) of \(mistakes.count) caught" + (score.minimumShare > 0
+            ? ", each to cost at least \(ReportNumber.points(score.minimumShare * 100))% of its component's points" : ""))
+        if mutants {
+            for row in score.rows {
+                let cost = "\(ReportNumber.points(row.pointsLost))/\(ReportNumber.points(row.componentPoints))"
+                let kind = row.policy.map { " (convention: \($0.rawValue))" } ?? ""
+                print("  \(row.mistake.key)\(kind): \(cost) — " + (row.killedBy.isEmpty ? "no case fails it" : row.killedBy.joined(separator: ", ")))
+            }
+        }
+        for row in score.survivors {
+            print("  NOT CAUGHT \(row.mistake.key): no case tells it from a correct \(row.mistake.component) — \(row.mistake.explanation)")
+        }
+        for row in score.cheap {
+            print("  CHEAP \(row.mistake.key): costs \(ReportNumber.points(row.pointsLost)) of \(ReportNumber.points(row.componentPoints)) points (\(row.killedBy.joined(separator: ", ")))")
+        }
+        for row in score.rejectedConventions {
+            print("  REJECTED \(row.mistake.key): an accepted convention, failed by \(row.killedBy.joined(separator: ", "))")
+        }
+        return score.survivors.isEmpty && score.cheap.isEmpty && score.rejectedConventions.isEmpty
     }
 
     /// Prints the problems compiler-style, paths relative to the working directory's view of the assignment.
