@@ -77,3 +77,22 @@ struct ConventionTests {
         #expect(score.survivors.isEmpty)
     }
 }
+
+/// A caller's failure that comes from the submission's own dependency is reported as that.
+@Suite("Failures seen through a caller")
+struct CallerAttributionTests {
+    @Test func sgdOnAWrongLinearSVMNamesTheLinearSVM() throws {
+        let assignment = try AssignmentLoader.load(directory: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("assignments/assignment3"))
+        let registry = referenceRegistry { $0.register("linear-svm", AllClassesLinearSVM.self) }
+        let run = try Grader(assignment: assignment, executor: InProcessExecutor(registry: registry),
+                             filter: CaseFilter("linear-svm,sgd")).grade(submission: "wrong linear-svm", build: builtFine)
+        let throughSGD = run.checks.filter { $0.component == "sgd" && $0.status == .failed }
+        #expect(!throughSGD.isEmpty, "a wrong objective changes sgd's trajectory")
+        for check in throughSGD {
+            #expect(check.misconception?.contains("This case runs your linear-svm, which fails its own case") == true,
+                    "\(check.name): \(check.misconception ?? "")")
+        }
+        #expect(run.checks.filter { $0.component == "linear-svm" }.contains { $0.status == .failed })
+    }
+}
