@@ -12,16 +12,23 @@ public let notImplementedExitStatus: Int32 = 78
 /// The line ``notImplemented(_:file:line:)`` writes to standard error before it exits.
 public let notImplementedMarker = "GRADE-NOT-IMPLEMENTED:"
 
-/// The component the worker is running, set by the grader's worker around each call so that
-/// the not-implemented marker names whose stub it was.
-package nonisolated(unsafe) var runningComponent: String?
+/// The component being run, bound around each call (by the worker, and by the grader when it
+/// runs trusted code) so that the not-implemented marker names whose stub it was. A task-local
+/// value: calls on other tasks or threads, such as in-process grading in parallel, each see
+/// their own.
+enum RunningComponent {
+    @TaskLocal static var name: String?
+}
 
-/// Runs `body` with ``runningComponent`` set to `name`, restoring it afterwards.
+/// The component being run, if any.
+package var runningComponent: String? { RunningComponent.name }
+
+/// Runs `body` with ``runningComponent`` bound to `name`.
 package func whileRunning<T, Failure: Error>(_ name: String, _ body: () throws(Failure) -> T) throws(Failure) -> T {
-    let previous = runningComponent
-    runningComponent = name
-    defer { runningComponent = previous }
-    return try body()
+    let result: Result<T, Failure> = RunningComponent.$name.withValue(name) {
+        do throws(Failure) { return .success(try body()) } catch { return .failure(error) }
+    }
+    return try result.get()
 }
 
 /// Marks a requirement you have not written yet.
