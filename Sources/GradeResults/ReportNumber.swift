@@ -19,6 +19,19 @@ public enum ReportNumber {
         return String(format: "%.4e", x)
     }
 
+    /// Two values that differ, each with as many significant digits as it takes to show the
+    /// difference (`-1.39391` and `-1.39386` rather than `-1.3939` twice).
+    public static func distinct(_ a: Double, _ b: Double) -> (String, String) {
+        var pair = (value(a), value(b))
+        guard a != b, a.isFinite, b.isFinite else { return pair }
+        var digits = 7
+        while pair.0 == pair.1 && digits <= 17 {
+            pair = (String(format: "%.\(digits)g", a), String(format: "%.\(digits)g", b))
+            digits += 1
+        }
+        return pair
+    }
+
     /// A setting such as a tolerance, in C's `%g` form: `1e-06`, `0.005`.
     public static func setting(_ x: Double) -> String { String(format: "%g", x) }
 

@@ -29,3 +29,15 @@ import Testing
         #expect(ReportNumber.relativeError(value) == expected)
     }
 }
+
+@Suite struct DistinctNumberTests {
+    @Test func twoCloseValuesGetTheDigitsThatTellThemApart() {
+        let (a, b) = ReportNumber.distinct(-1.393912, -1.393861)
+        #expect(a != b)
+        #expect(a.hasPrefix("-1.3939"))
+    }
+
+    @Test func valuesThatAlreadyDifferKeepTheShortForm() {
+        #expect(ReportNumber.distinct(2.5, 3) == ("2.5", "3"))
+    }
+}

@@ -60,7 +60,7 @@ public enum ValueComparator {
         }
         if let k = failedIndex {
             return Verdict(comparison: comparison, problem: isGradient ? .wrongGradient : .wrongValue,
-                           reason: "\(quantity)\(position(k, in: expected)) is \(ReportNumber.value(g[k])), expected \(ReportNumber.value(e[k]))")
+                           reason: { let (got, want) = ReportNumber.distinct(g[k], e[k]); return "\(quantity)\(position(k, in: expected)) is \(got), expected \(want)" }())
         }
         return Verdict(comparison: comparison, problem: nil, reason: nil)
     }
