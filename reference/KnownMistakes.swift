@@ -4,29 +4,71 @@ import GradeKit
 /// the grader can replay a mistake on a failing case's inputs and name it when the
 /// submission's outputs are the mistake's.
 public func registerKnownMistakes(in registry: inout ComponentRegistry) {
-    registry.register("adagrad/epsilon-outside-root", AdagradEpsilonOutsideRoot.self)
-    registry.register("adam/no-bias-correction", AdamWithoutBiasCorrection.self)
-    registry.register("momentum/nesterov-update", MomentumAsNesterov.self)
-    registry.register("nesterov/plain-momentum-update", NesterovAsMomentum.self)
-    registry.register("rmsprop/epsilon-inside-root", RMSPropEpsilonInsideRoot.self)
+    for mistake in CataloguedMistake.all {
+        registry.register(mistake.key, mistake.type)
+    }
 }
 
 /// Each known mistake by its key, in the order they are replayed: what it means to a student
 /// (one sentence naming what the code does), and the lecture idea it misses.
-public let knownMistakes: [(key: String, explanation: String, idea: String)] = [
-    ("adagrad/epsilon-outside-root",
-     "You add ε outside the square root, α·g / (sqrt(n) + ε): a common convention, but this course uses the lecture's α·g / sqrt(n + ε).",
-     "Adagrad's update as the lecture writes it, α·g / sqrt(n + ε)."),
-    ("adam/no-bias-correction",
-     "Your Adam skips bias correction: divide m by (1 − β1ᵗ) and v by (1 − β2ᵗ), with t starting at 1.",
-     "Adam's bias correction of the zero-initialised moments."),
-    ("momentum/nesterov-update",
-     "This is Nesterov's update (W ← W − ρ v_prev + (1 + ρ) v), but the component is plain momentum: v ← ρv − αg; W ← W + v.",
-     "Heavy-ball momentum: the velocity is added to W as it is."),
-    ("nesterov/plain-momentum-update",
-     "This is plain momentum (W ← W + v), but the component is Nesterov: W ← W − ρ v_prev + (1 + ρ) v.",
-     "Nesterov's look-ahead, W ← W − ρ v_prev + (1 + ρ) v."),
-    ("rmsprop/epsilon-inside-root",
-     "You put ε inside the square root; RMSProp here divides by (sqrt(c) + ε).",
-     "RMSProp's update, α·g / (sqrt(c) + ε)."),
+public let knownMistakes: [(key: String, explanation: String, idea: String)] =
+    CataloguedMistake.all.map { (key: $0.key, explanation: $0.explanation, idea: $0.idea) }
+
+/// The keys of catalogued mutants that are another textbook's correct convention rather than
+/// a mistake: a submission that matches one is right by that book, and is told which
+/// convention this course uses.
+public let knownConventions: Set<String> = [
+    "adagrad/epsilon-outside-root",
+    "adam/efficient-form",
 ]
+
+/// One mutant of the catalogue: the conformance that makes the mistake, the key it is
+/// registered under, and what it tells a student.
+///
+/// Each family's mutants are listed beside their types (`ScoreLossMistakes.swift`, …); ``all``
+/// is the replay order.
+struct CataloguedMistake {
+    /// `component/mistake-name`, such as `multiclass-svm/includes-correct-class`.
+    let key: String
+    /// The conformance that makes exactly this one mistake.
+    let type: any Component.Type
+    /// One sentence naming what the code does and what to do instead.
+    let explanation: String
+    /// The lecture idea the mistake misses.
+    let idea: String
+
+    init(_ key: String, _ type: any Component.Type, _ explanation: String, idea: String) {
+        self.key = key
+        self.type = type
+        self.explanation = explanation
+        self.idea = idea
+    }
+
+    /// Every catalogued mutant, in replay order: the components in the assignment's order.
+    static var all: [CataloguedMistake] {
+        scoreLosses + regressionLosses + metricLosses + distillation + regularizers
+            + linearObjectives + numericalGradient + optimizers + schedulesAndTrainers
+    }
+}
+
+extension Matrix {
+    /// Every entry rounded to the nearest `Float`, as a computation in single precision leaves it.
+    var roundedToFloat: Matrix { map { Double(Float($0)) } }
+}
+
+extension Double {
+    /// The value rounded to the nearest `Float`.
+    var roundedToFloat: Double { Double(Float(self)) }
+}
+
+extension LossAndGradient {
+    /// The loss and gradient rounded to `Float`.
+    var roundedToFloat: LossAndGradient {
+        LossAndGradient(loss: loss.roundedToFloat, gradient: gradient.roundedToFloat)
+    }
+
+    /// The loss and gradient scaled by the same factor, as when both leave out the `1/N` of a mean.
+    func scaled(by factor: Double) -> LossAndGradient {
+        LossAndGradient(loss: loss * factor, gradient: gradient * factor)
+    }
+}
