@@ -26,7 +26,7 @@ extension CataloguedMistake {
                   "Your loss weights the soft term by 1 − α and the hard term by α: L = α·T²·KL + (1 − α)·CE.",
                   idea: "α weighs the teacher's soft targets against the true labels."),
             .init("distillation/sum-over-samples", DistillationSumOverSamples.self,
-                  "Your loss and gradient are sums over the samples: divide both by N, the loss is the mean over samples.",
+                  "Your loss and gradient are sums over the N = {N} samples: divide both by N, the loss is the mean over samples.",
                   idea: "The loss is the mean of the per-sample losses."),
         ]
     }

@@ -7,7 +7,7 @@ extension CataloguedMistake {
     static var regressionLosses: [CataloguedMistake] {
         [
             .init("l2-loss/sum-over-samples", L2LossSumOverSamples.self,
-                  "Your loss and gradient are sums over the samples: divide both by N, L = (1/N) Σ_i ‖ŷ_i − y_i‖² and ∂L/∂ŷ = 2(ŷ − y)/N.",
+                  "Your loss and gradient are sums over the N = {N} samples: divide both by N, L = (1/N) Σ_i ‖ŷ_i − y_i‖² and ∂L/∂ŷ = 2(ŷ − y)/N.",
                   idea: "The data loss is the mean of the per-sample losses."),
             .init("l2-loss/gradient-missing-2", L2LossGradientMissing2.self,
                   "Your gradient is (ŷ − y)/N where the derivative of ‖ŷ − y‖² is 2(ŷ − y): use ∂L/∂ŷ = 2(ŷ − y)/N.",
@@ -23,7 +23,7 @@ extension CataloguedMistake {
                   idea: "Gradient checks need double precision."),
 
             .init("l1-loss/sum-over-samples", L1LossSumOverSamples.self,
-                  "Your loss and gradient are sums over the samples: divide both by N, L = (1/N) Σ_i ‖ŷ_i − y_i‖₁ and ∂L/∂ŷ = sign(ŷ − y)/N.",
+                  "Your loss and gradient are sums over the N = {N} samples: divide both by N, L = (1/N) Σ_i ‖ŷ_i − y_i‖₁ and ∂L/∂ŷ = sign(ŷ − y)/N.",
                   idea: "The data loss is the mean of the per-sample losses."),
             .init("l1-loss/mean-over-entries", L1LossMeanOverEntries.self,
                   "Your loss divides by N·K (the mean of every entry, np.mean): the course sums each sample's K absolute errors and divides by N only.",

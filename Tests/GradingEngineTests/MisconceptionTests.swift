@@ -59,8 +59,7 @@ struct MisconceptionTests {
         let result = try grade(Self.svmMean, with: referenceRegistry { $0.register("multiclass-svm", SummedSVM.self) })
         #expect(result.status == .failed)
         #expect(result.problem == .wrongValue)
-        #expect(result.misconception?.contains("mean") == true, "\(result.misconception ?? "")")
-        #expect(result.misconception?.contains("N = 3") == true)
+        #expect(result.misconception?.contains("sums over the N = 3 samples") == true, "\(result.misconception ?? "")")
     }
 
     @Test func summingOverTheCorrectClassIsNamed() throws {
@@ -85,14 +84,14 @@ struct MisconceptionTests {
                              tolerance: Tolerance(rtol: 1e-9, atol: 1e-11))
         let result = try grade(exact, with: referenceRegistry { $0.register("softmax", BaseTenSoftmax.self) })
         #expect(result.status == .failed)
-        #expect(result.misconception?.contains("natural logarithm") == true, "\(result.misconception ?? "")")
+        #expect(result.misconception?.contains("natural log") == true, "\(result.misconception ?? "")")
     }
 
     @Test func aBaseTenLogarithmIsNamedAgainstTheLecturesRoundedValue() throws {
         // The lecture's 2.04 is rounded; the case allows ±0.005. 0.886 · ln 10 = 2.0404 is that 2.04.
         let result = try grade(Self.softmaxCat, with: referenceRegistry { $0.register("softmax", BaseTenSoftmax.self) })
         #expect(result.status == .failed)
-        #expect(result.misconception?.contains("natural logarithm") == true, "\(result.misconception ?? "")")
+        #expect(result.misconception?.contains("natural log") == true, "\(result.misconception ?? "")")
     }
 
     @Test func aSignFlippedGradientIsNamed() throws {
@@ -170,8 +169,19 @@ struct MisconceptionTests {
         var testCase = Self.svmCat
         testCase.hint = "Sum over j ≠ y_i."
         testCase.points = 3
-        let result = try grade(testCase, with: referenceRegistry { $0.register("multiclass-svm", AllClassesSVM.self) })
+        // Margins without max(0, ·): no known mistake of the catalogue, but a negative loss.
+        let result = try grade(testCase, with: referenceRegistry { $0.register("multiclass-svm", UnclampedSVM.self) })
+        #expect(result.status == .failed)
+        #expect(result.misconception == "Your loss is -1, but this loss can never be negative: look for a missing max(0, ·) or a flipped sign.")
         #expect(result.hint == "Sum over j ≠ y_i.")
         #expect(result.score == 0)
+    }
+
+    @Test func aNamedMistakeReplacesTheCasesFixedHint() throws {
+        var testCase = Self.svmCat
+        testCase.hint = "Check the margin."
+        let result = try grade(testCase, with: referenceRegistry { $0.register("multiclass-svm", AllClassesSVM.self) })
+        #expect(result.misconception?.hasPrefix("Your loss sums over every class, including j = y_i") == true, "\(result.misconception ?? "")")
+        #expect(result.hint == nil)
     }
 }

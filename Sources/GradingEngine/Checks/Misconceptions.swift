@@ -51,8 +51,10 @@ enum Misconceptions {
         let matches = matching(context, expected: expected, got: got, among: mistakes)
         guard !matches.isEmpty else { return nil }
         let n = context.descriptor.sampleCount(of: context.inputs)
+        // `{N}` in an explanation is the case's sample count.
         func text(_ mistake: KnownMistake) -> String {
-            n.map { mistake.explanation.replacingOccurrences(of: "{N}", with: String($0)) } ?? mistake.explanation
+            n.map { mistake.explanation.replacingOccurrences(of: "{N}", with: String($0)) }
+                ?? mistake.explanation.replacingOccurrences(of: "N = {N} ", with: "")
         }
         var explanations: [String] = []
         for mistake in matches where !explanations.contains(text(mistake)) { explanations.append(text(mistake)) }
@@ -69,7 +71,7 @@ enum Misconceptions {
             tolerance.admits(a, expected: b) || Tolerance.telltale.admits(a, expected: b)
         }
         if descriptor.lossIsNonNegative, let have = got[.loss], have.isFinite, have < -Swift.max(tolerance.atol, 1e-12) {
-            return Diagnosis(text: "Your loss is \(ReportNumber.value(have)), but a \(descriptor.family.rawValue) loss is never negative: look for a missing max(0, ·) or a flipped sign.")
+            return Diagnosis(text: "Your loss is \(ReportNumber.value(have)), but this loss can never be negative: look for a missing max(0, ·) or a flipped sign.")
         }
         // N as a factor names the mean only when no other dimension of the case equals N.
         let n = descriptor.sampleCount(of: inputs).map(Double.init) ?? 0
