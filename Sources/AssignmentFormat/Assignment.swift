@@ -24,13 +24,14 @@ public struct Assignment: Sendable {
     /// a convention not listed costs points, like any other mistake.
     public var conventions: [String: ConventionPolicy]
     /// The share of its component's points every known mistake must cost
-    /// (`minimum_mistake_share`); `grade validate` checks it. 0 asks only that each is caught.
-    public var minimumMistakeShare: Double
+    /// (`minimum_mistake_share`); `grade validate` checks it, and that each is caught, when it
+    /// is given (0 asks only that each is caught); nil reports the mistakes without judging.
+    public var minimumMistakeShare: Double?
 
     /// Creates an assignment.
     public init(id: String, title: String, directory: URL, components: [ComponentSpec], families: FamilyCatalog = .standard,
                 cases: [TestCase], defaultTimeout: Double = 10, starterPath: String = "starter",
-                conventions: [String: ConventionPolicy] = [:], minimumMistakeShare: Double = 0) {
+                conventions: [String: ConventionPolicy] = [:], minimumMistakeShare: Double? = nil) {
         self.id = id
         self.title = title
         self.directory = directory

@@ -12,7 +12,7 @@ struct AssignmentMetadataReader {
         var defaultTimeout: Double = 10
         var starterPath: String = "starter"
         var conventions: [String: ConventionPolicy] = [:]
-        var minimumMistakeShare: Double = 0
+        var minimumMistakeShare: Double?
         var components: [ComponentSpec] = []
         /// The case files, relative to the assignment folder, each with where it was named (nil: by default).
         var caseFiles: [(path: String, node: Node?)] = []

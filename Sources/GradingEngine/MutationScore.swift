@@ -30,6 +30,8 @@ public struct MutationScore: Sendable {
     public let rows: [Row]
     /// The share of a component's points every mutant must cost.
     public let minimumShare: Double
+    /// Whether the assignment asks for every mistake to be caught (it sets a minimum share).
+    public var isRequired: Bool = false
 
     /// Mistakes (not accepted conventions) that no case kills.
     public var survivors: [Row] { rows.filter { $0.killedBy.isEmpty && !$0.isAccepted } }
@@ -40,7 +42,7 @@ public struct MutationScore: Sendable {
 
     /// Grades every mutant of `oracle` on `assignment`'s cases.
     public static func measure(_ assignment: Assignment, oracle: ReferenceOracle = ReferenceOracle()) throws(CaseError) -> MutationScore {
-        let minimumShare = assignment.minimumMistakeShare
+        let minimumShare = assignment.minimumMistakeShare ?? 0
         var rows: [Row] = []
         for mistake in oracle.mistakes where assignment.component(named: mistake.component) != nil {
             guard let registry = oracle.registry(making: mistake) else { continue }
@@ -54,7 +56,7 @@ public struct MutationScore: Sendable {
                             pointsLost: killed.reduce(0) { $0 + $1.points }, componentPoints: own.reduce(0) { $0 + $1.points },
                             alsoFails: assignment.components.map(\.name).filter(others.contains)))
         }
-        return MutationScore(rows: rows, minimumShare: minimumShare)
+        return MutationScore(rows: rows, minimumShare: minimumShare, isRequired: assignment.minimumMistakeShare != nil)
     }
 }
 
