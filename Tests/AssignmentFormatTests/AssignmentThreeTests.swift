@@ -25,7 +25,7 @@ import Testing
     @Test func hasTheExpectedNumberOfCasesAndPoints() throws {
         let assignment = try Self.load()
         #expect(assignment.cases.count == 150)
-        #expect(assignment.totalPoints == 159)
+        #expect(assignment.totalPoints == 200)
     }
 
     @Test func everyComponentHasAReferenceCase() throws {
