@@ -85,7 +85,7 @@ struct InstructorToolsTests {
         #expect(result.status == 1, "\(result.combinedOutput)")
         #expect(result.standardOutput.contains("FAIL claims-l1"))
         #expect(result.standardOutput.contains("l1-regularization keeps full marks, but example.yaml says the mistake breaks it"))
-        #expect(result.standardOutput.contains("l2-regularization loses 4 points"))
+        #expect(result.standardOutput.contains("l2-regularization loses 5 points"))
         #expect(result.standardOutput.contains("no failing case reports non-finite"))
     }
 
@@ -95,7 +95,7 @@ struct InstructorToolsTests {
         #expect(result.status == 0)
         #expect(result.standardOutput.contains("assignment3: Assignment 3: Loss functions and optimization"))
         #expect(result.standardOutput.contains("23 components, 150 cases, 200 points"))
-        #expect(result.standardOutput.contains("multiclass-svm           19      21       1          0  score-loss"))
+        #expect(result.standardOutput.contains("multiclass-svm           19      44       1          0  score-loss"))
     }
 
     @Test("new scaffolds an assignment that validates at once, and refuses to overwrite it")
