@@ -44,9 +44,7 @@ public struct ReferenceOracle {
 
     /// The outputs of `mistake` for an invocation of its component; nil when it cannot run.
     public func outputs(of mistake: KnownMistake, for invocation: Invocation) -> Values? {
-        guard let entry = mistakeRegistry[mistake.key] else { return nil }
-        var withMistake = registry
-        withMistake.register(invocation.component, entry.type)
+        guard let withMistake = registry(making: mistake) else { return nil }
         return try? ComponentInvoker(registry: withMistake, families: families).invoke(invocation)
     }
 }

@@ -52,7 +52,7 @@ import Testing
         registerTrustedPointwiseLosses(in: &trusted)
         var student = ComponentRegistry()
         student.register("log-cosh", submission)
-        let grader = Grader(assignment: assignment, executor: InProcessRun(registry: student, families: .withPointwiseLoss),
+        let grader = Grader(assignment: assignment, executor: TrustedExecutor(registry: student, families: .withPointwiseLoss),
                             oracle: ReferenceOracle(registry: trusted, families: .withPointwiseLoss))
         let run = try grader.grade(submission: "in-process", build: BuildOutcome(succeeded: true))
         return Dictionary(uniqueKeysWithValues: run.checks.map { ($0.name, $0) })
@@ -117,27 +117,5 @@ struct SummedLogCosh: PointwiseLoss {
     func lossAndGradient(residuals r: Matrix) -> LossAndGradient {
         let right = LoopedLogCosh().lossAndGradient(residuals: r)
         return LossAndGradient(loss: right.loss * Double(r.rows), gradient: right.gradient * Double(r.rows))
-    }
-}
-
-/// Runs invocations in this process against a registry, with the catalog that knows the new family.
-final class InProcessRun: InvocationExecutor {
-    let invoker: ComponentInvoker
-
-    init(registry: ComponentRegistry, families: FamilyCatalog) {
-        invoker = ComponentInvoker(registry: registry, families: families)
-    }
-
-    func execute(_ invocations: [Invocation], limits: CaseLimits) -> ExecutionOutcome {
-        var results: [WorkerResult] = []
-        for invocation in invocations {
-            do {
-                results.append(.outputs(try invoker.invoke(invocation)))
-            } catch {
-                results.append(.failure(error))
-                break
-            }
-        }
-        return .completed(results, output: CapturedOutput())
     }
 }

@@ -16,7 +16,7 @@ struct KnownMistakeDiagnosisTests {
         return try AssignmentLoader.load(directory: root.appendingPathComponent("assignments/assignment3"))
     }
 
-    static var oracle: ReferenceOracle { ReferenceOracle() }
+    nonisolated(unsafe) static let oracle = ReferenceOracle()
 
     /// The mistakes graded: all but the conventions the assignment accepts.
     static var mistakes: [KnownMistake] {

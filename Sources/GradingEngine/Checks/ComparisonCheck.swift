@@ -67,7 +67,7 @@ enum ComparisonCheck {
         let matched = Misconceptions.matching(context, expected: expected, got: got, among: conventions)
         guard let convention = matched.first, let policy = context.conventions[convention.key] else { return evaluation }
         // A convention that equals the lecture's form on these inputs tells nothing.
-        if evaluation.passed && expected.keys.allSatisfy({ name in expected[name].map { e in got[name].map { Misconceptions.agree($0, e) } ?? false } ?? false }) {
+        if evaluation.passed && expected.allSatisfy({ name, value in got[name].map { Misconceptions.agree($0, value) } ?? false }) {
             return evaluation
         }
         var result = evaluation

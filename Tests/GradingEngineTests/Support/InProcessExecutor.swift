@@ -21,17 +21,7 @@ final class InProcessExecutor: InvocationExecutor {
     func execute(_ invocations: [Invocation], limits: CaseLimits) -> ExecutionOutcome {
         batches += 1
         self.invocations += invocations.count
-        let invoker = ComponentInvoker(registry: registry)
-        var results: [WorkerResult] = []
-        for invocation in invocations {
-            do {
-                results.append(.outputs(try invoker.invoke(invocation)))
-            } catch {
-                results.append(.failure(error))
-                break
-            }
-        }
-        return .completed(results, output: CapturedOutput())
+        return TrustedExecutor(registry: registry).execute(invocations, limits: limits)
     }
 }
 
