@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "GradeResults"),
         // Case files and assignment metadata: parsing and validation.
         .target(name: "AssignmentFormat", dependencies: ["GradeKit", "ComponentRuntime", "GradeResults", .product(name: "Yams", package: "Yams")]),
-        // Starting a build tool so that its whole process tree can be measured and killed.
+        // Starting a build tool so that its whole process tree can be measured and killed; holding a process by descriptor.
         .target(name: "CProcessTree"),
         // Building submissions, supervising workers, running checks, computing verdicts.
         .target(name: "GradingEngine", dependencies: ["GradeKit", "GradeSystem", "ComponentRuntime", "Reference", "AssignmentFormat", "GradeResults", "CProcessTree"]),

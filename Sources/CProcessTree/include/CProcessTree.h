@@ -34,4 +34,17 @@ int grade_process_tree_spawn(const char *path, char *const argv[], char *const e
 /// The exit status of the program when it could not be started (as a shell reports it).
 #define GRADE_PROCESS_TREE_CANNOT_START 127
 
+/// Opens a process descriptor (Linux `pidfd_open`) for the process `pid` of the caller's PID
+/// namespace. Unlike a pid, the descriptor always names the same process: a signal sent through
+/// it never reaches a process that reused the number, and it becomes readable (`poll`,
+/// `POLLIN`) when that process has ended, even when the caller is not its parent.
+///
+/// - Returns: the descriptor (close-on-exec), or -1 with `errno` set.
+int grade_process_open(pid_t pid);
+
+/// Sends `signal` to the process of a descriptor from ``grade_process_open``.
+///
+/// - Returns: 0, or -1 with `errno` set (`ESRCH` once the process has ended).
+int grade_process_signal(int descriptor, int signal);
+
 #endif

@@ -34,7 +34,7 @@ package enum ModuleGraph {
         ModuleDescription("AssignmentFormat", dependencies: [.module("GradeKit"), .module("ComponentRuntime"), .module("GradeResults"),
                                                              .product("Yams", package: "Yams")],
                           purpose: "Case files and assignment metadata: parsing and validation."),
-        ModuleDescription("CProcessTree", purpose: "Starting a build tool so that its whole process tree can be measured and killed."),
+        ModuleDescription("CProcessTree", purpose: "Starting a build tool so that its whole process tree can be measured and killed; holding a process by descriptor."),
         ModuleDescription("GradingEngine", dependencies: ["GradeKit", "GradeSystem", "ComponentRuntime", "Reference", "AssignmentFormat",
                                                           "GradeResults", "CProcessTree"].map { .module($0) },
                           purpose: "Building submissions, supervising workers, running checks, computing verdicts."),

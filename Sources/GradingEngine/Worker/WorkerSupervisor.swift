@@ -165,6 +165,8 @@ struct SupervisorState: ~Copyable {
         var ready = false
         /// The pid of the process that runs student code, as the grader's namespace sees it.
         var workerPID: pid_t
+        /// That process, held by descriptor, when it is not the grader's own child.
+        var held: ProcessHandle?
         /// The component of the cases it served; it serves no other.
         var component: String?
         /// How many threads it had when it got ready.
@@ -229,18 +231,26 @@ struct SupervisorState: ~Copyable {
         (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task"))?.count ?? 0
     }
 
-    /// Kills a worker's sandbox and waits for it. The process running student code is killed
-    /// by its own pid first (from bubblewrap's report, when it has not been read yet): a PID
-    /// namespace ends with its first process, so once bubblewrap is reaped nothing of it is left.
+    /// Kills a worker's sandbox and waits until nothing of it is left. The process running
+    /// student code is killed through its descriptor first (opened from bubblewrap's report when
+    /// the worker had not got ready), then bubblewrap is killed and reaped; the process it ran is
+    /// bubblewrap's child, not the grader's, so its end is awaited through the descriptor.
     private static func end(_ worker: StartedWorker, reaped: Bool) {
+        var held = worker.held
         var info = worker.info
-        if let descriptor = worker.process.info, !reaped,
+        if held == nil, let descriptor = worker.process.info, !reaped,
            let inner = WorkerSandbox.awaitChildPID(on: descriptor, info: &info, deadline: Monotonic.now() + 1,
                                                    gaveUp: { worker.process.reap(blocking: false) != nil }),
            inner != worker.process.pid {
-            _ = kill(inner, SIGKILL)
+            held = ProcessHandle(pid: inner)
         }
+        held?.kill()
         end(worker.process, reaped: reaped)
+        if let held {
+            // SIGKILL cannot be caught; only a process stuck in the kernel takes longer.
+            _ = held.awaitEnd(deadline: Monotonic.now() + 10)
+            held.close()
+        }
     }
 
     private static func end(_ process: WorkerProcess, reaped: Bool) {
@@ -397,6 +407,12 @@ struct SupervisorState: ~Copyable {
                 return fail(.sandboxViolation("bubblewrap did not report the sandboxed worker's pid"), reaped: false)
             }
             current.workerPID = pid
+            // Held before it is inspected: while the descriptor's process has not ended, the
+            // pid inspected below is that process.
+            guard let held = ProcessHandle(pid: pid) else {
+                return fail(.sandboxViolation("the sandboxed worker could not be held by a process descriptor"), reaped: false)
+            }
+            current.held = held
         }
         if !sandbox.layers.isEmpty {
             guard let inspection = ProcessInspection(pid: current.workerPID) else {
