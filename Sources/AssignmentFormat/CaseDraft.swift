@@ -19,6 +19,7 @@ struct CaseDraft {
     var compare: [String] = []
     var tolerance: Tolerance = .default
     var hint: String?
+    var hintWhen: [HintCondition] = []
     var timeout: Double?
     /// `log_base` of a worked example.
     var logBase: Double?
@@ -71,6 +72,6 @@ struct CaseDraft {
         guard let check = check(descriptor: descriptor) else { return nil }
         return TestCase(name: name, component: component, check: check, title: title, points: points, visibility: visibility,
                         hyperparameters: hyperparameters, seed: seed, inputs: inputs, compare: compare, tolerance: tolerance,
-                        hint: hint, timeout: timeout, location: location)
+                        hint: hint, hintWhen: hintWhen, timeout: timeout, location: location)
     }
 }

@@ -11,7 +11,7 @@ struct CaseFileReader {
     /// The fields of a case.
     static let caseFields = [
         "name", "title", "component", "kind", "inputs", "expected", "compare", "tolerance", "points",
-        "visibility", "hint", "timeout", "seed", "hyperparameters", "log_base", "property", "gradient_check",
+        "visibility", "hint", "hint_when", "timeout", "seed", "hyperparameters", "log_base", "property", "gradient_check",
         "convergence",
     ]
     /// The fields of `defaults`.
@@ -114,6 +114,7 @@ struct CaseFileReader {
 
         if let node = fields["title"], let title = file.string(node, "the title of \(what)") { testCase.title = title }
         if let node = fields["hint"], let hint = file.string(node, "the hint of \(what)") { testCase.hint = hint }
+        if let node = fields["hint_when"] { testCase.hintWhen = hintConditions(node, of: what, hasHint: fields["hint"] != nil) }
         testCase.points = defaults.points ?? 1
         if let node = fields["points"], let p = points(node, of: what) { testCase.points = p }
         testCase.visibility = defaults.visibility ?? .visible
@@ -489,5 +490,22 @@ struct CaseFileReader {
             }
         }
         return settings
+    }
+
+    /// `hint_when:`, one condition or a list: failure kinds and known-mistake names of the component.
+    private func hintConditions(_ node: Node, of what: String, hasHint: Bool) -> [HintCondition] {
+        let items: [Node] = if case .sequence(let sequence) = node { Array(sequence) } else { [node] }
+        if !hasHint {
+            log.report(file.location(node), "\(what) has 'hint_when' but no 'hint'", suggestion: "add the hint it conditions, or remove 'hint_when'")
+        }
+        return items.compactMap { item in
+            guard let text = file.string(item, "an item of 'hint_when' of \(what)") else { return nil }
+            if let condition = HintCondition(text) { return condition }
+            let kinds = HintCondition.problems.map(\.rawValue).joined(separator: ", ")
+            log.report(file.location(item), "'\(text)' in 'hint_when' of \(what) is neither a kind of failure nor a mistake name",
+                            suggestion: text.contains("/") ? "name the mistake without its component: '\(text.split(separator: "/").last ?? "")'"
+                                                           : "write one of \(kinds), or a known mistake of the component such as sum-over-samples")
+            return nil
+        }
     }
 }

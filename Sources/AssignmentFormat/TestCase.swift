@@ -26,8 +26,11 @@ public struct TestCase: Sendable, Hashable {
     public var compare: [String]
     /// How close is close enough.
     public var tolerance: Tolerance
-    /// Shown to the student when the case fails.
+    /// Shown to the student when the case fails (see ``hintWhen``).
     public var hint: String?
+    /// The evidence the hint is about; empty for a hint shown on every failure in which no
+    /// known mistake was named.
+    public var hintWhen: [HintCondition]
     /// Wall-clock seconds the case may take; nil means the assignment's default.
     public var timeout: Double?
     /// Where the case was written.
@@ -40,7 +43,7 @@ public struct TestCase: Sendable, Hashable {
     public init(name: String, component: String, check: Check, title: String? = nil, points: Double = 1,
                 visibility: Visibility = .visible, hyperparameters: Hyperparameters = .init(), seed: UInt64 = 0,
                 inputs: [String: InputSpec] = [:], compare: [String] = [], tolerance: Tolerance = .default,
-                hint: String? = nil, timeout: Double? = nil, location: SourceLocation = .unknown) {
+                hint: String? = nil, hintWhen: [HintCondition] = [], timeout: Double? = nil, location: SourceLocation = .unknown) {
         self.name = name
         self.component = component
         self.check = check
@@ -53,6 +56,7 @@ public struct TestCase: Sendable, Hashable {
         self.compare = compare
         self.tolerance = tolerance
         self.hint = hint
+        self.hintWhen = hintWhen
         self.timeout = timeout
         self.location = location
     }

@@ -51,6 +51,7 @@ public struct Grader {
     /// names it. Throws when a case itself cannot be graded (a fault of the case file).
     public func grade(submission: String, build: BuildOutcome,
                       progress: (CheckResult) -> Void = { _ in }) throws(CaseError) -> GradeRun {
+        try checkHintConditions()
         let started = Date()
         let runner = CaseRunner(assignment: assignment, executor: executor, generator: generator, oracle: oracle)
         var notImplemented: [String: String] = [:]
@@ -92,8 +93,7 @@ public struct Grader {
                 visibility: testCase.visibility, points: testCase.points, status: outcome.status,
                 problem: outcome.status == .passed ? nil : e.problem, reason: outcome.status == .passed ? nil : e.reason,
                 misconception: e.misconception,
-                // A known mistake's explanation replaces the case's fixed hint, which may be about another.
-                hint: outcome.status == .passed || e.problem == .dependencyFailed || !e.mistakes.isEmpty ? nil : testCase.hint,
+                hint: Self.shownHint(of: testCase, outcome: outcome),
                 comparisons: e.comparisons, output: outcome.output, duration: Date().timeIntervalSince(caseStarted))
             results[testCase.component, default: []].append(result)
             progress(result)
@@ -106,6 +106,36 @@ public struct Grader {
         return GradeRun(assignment: AssignmentSummary(id: assignment.id, title: assignment.title), submission: submission,
                         seed: generator.runSeed, build: build, components: components,
                         duration: Date().timeIntervalSince(started))
+    }
+
+    /// The case's hint, when the failure shows the evidence it is about (``HintCondition``).
+    ///
+    /// A named known mistake is the strongest evidence: a hint about that mistake is shown
+    /// beside its explanation, and every other hint gives way to it. Without one, a hint
+    /// conditioned on a kind of failure is shown when the failure is of that kind, and a hint
+    /// without conditions on every failure.
+    static func shownHint(of testCase: TestCase, outcome: CaseOutcome) -> String? {
+        let evaluation = outcome.evaluation
+        guard outcome.status == .failed, evaluation.problem != .dependencyFailed, let hint = testCase.hint else { return nil }
+        let named = !evaluation.mistakes.isEmpty
+        let holds = testCase.hintWhen.isEmpty ? !named : testCase.hintWhen.contains { condition in
+            guard case .mistake = condition else { return !named && condition.holds(problem: evaluation.problem, mistakes: [], component: testCase.component) }
+            return condition.holds(problem: evaluation.problem, mistakes: evaluation.mistakes, component: testCase.component)
+        }
+        return holds ? hint : nil
+    }
+
+    /// Every mistake a hint is conditioned on is one the oracle can replay for the case's component.
+    private func checkHintConditions() throws(CaseError) {
+        let known = Set(oracle.mistakes.map(\.key))
+        for testCase in selectedCases {
+            for case .mistake(let name) in testCase.hintWhen where !known.contains("\(testCase.component)/\(name)") {
+                let names = known.filter { $0.hasPrefix(testCase.component + "/") }.map { String($0.dropFirst(testCase.component.count + 1)) }.sorted()
+                throw CaseError(caseName: testCase.name, location: testCase.location,
+                                message: "'hint_when' names '\(name)', which is not a known mistake of \(testCase.component)"
+                                    + (names.isEmpty ? " (it has none)" : "; known: \(names.joined(separator: ", "))"))
+            }
+        }
     }
 
     /// The other components of the submission a case runs: those its inputs name (a

@@ -52,6 +52,7 @@ struct AssignmentTemplate {
             expected: {loss: 2.9, gradient: [[-1, 1, 0]]}
             tolerance: {atol: 0.005}
             hint: "Sum max(0, s_j − s_yi + 1) over the wrong classes only."
+            hint_when: includes-correct-class   # shown only when the outputs are that known mistake's
 
           # reference: outputs compared with the reference implementation on seeded inputs.
           - name: svm-reference-batch

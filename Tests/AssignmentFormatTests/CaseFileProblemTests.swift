@@ -26,6 +26,50 @@ import Testing
             "cases/c.yaml:7:5: error: unknown field 'tolerence' in case 'svm-cat-2.9'; did you mean 'tolerance'?")
     }
 
+    @Test func aHintConditionWithItsComponentSaysToDropTheComponent() throws {
+        try expectProblem("""
+            component: multiclass-svm
+            cases:
+              - name: svm-cat-2.9
+                kind: worked-example
+                inputs: {scores: [[3.2, 5.1, -1.7]], labels: [0]}
+                expected: {loss: 2.9}
+                hint: "Sum over j ≠ y_i."
+                hint_when: [wrong-value, multiclass-svm/includes-correct-class]
+            """,
+            "cases/c.yaml:8:30: error: 'multiclass-svm/includes-correct-class' in 'hint_when' of case 'svm-cat-2.9' is neither a kind of failure nor a mistake name; name the mistake without its component: 'includes-correct-class'")
+    }
+
+    @Test func aHintConditionWithoutAHintAndAnErrorKindAreBothProblems() throws {
+        let problems = try TemporaryAssignment(cases: """
+            component: multiclass-svm
+            cases:
+              - name: svm-cat-2.9
+                kind: worked-example
+                inputs: {scores: [[3.2, 5.1, -1.7]], labels: [0]}
+                expected: {loss: 2.9}
+                hint_when: crash
+            """).problems
+        #expect(problems == [
+            "cases/c.yaml:7:16: error: case 'svm-cat-2.9' has 'hint_when' but no 'hint'; add the hint it conditions, or remove 'hint_when'",
+            "cases/c.yaml:7:16: error: 'crash' in 'hint_when' of case 'svm-cat-2.9' is neither a kind of failure nor a mistake name; write one of wrong-value, wrong-gradient, wrong-shape, non-finite, property-violated, did-not-converge, or a known mistake of the component such as sum-over-samples",
+        ])
+    }
+
+    @Test func aHintConditionOnAKindAndAMistakeIsRead() throws {
+        let testCase = try TemporaryAssignment(cases: """
+            component: multiclass-svm
+            cases:
+              - name: svm-cat-2.9
+                kind: worked-example
+                inputs: {scores: [[3.2, 5.1, -1.7]], labels: [0]}
+                expected: {loss: 2.9}
+                hint: "Sum over j ≠ y_i."
+                hint_when: [wrong-gradient, includes-correct-class]
+            """).onlyCase()
+        #expect(testCase.hintWhen == [.problem(.wrongGradient), .mistake("includes-correct-class")])
+    }
+
     @Test func unknownHyperparameterSuggestsTheNearestSpelling() throws {
         try expectProblem("""
             component: adam

@@ -184,4 +184,38 @@ struct MisconceptionTests {
         #expect(result.misconception?.hasPrefix("Your loss sums over every class, including j = y_i") == true, "\(result.misconception ?? "")")
         #expect(result.hint == nil)
     }
+
+    @Test func aHintAboutAMistakeIsShownBesideItWhenTheOutputsAreThatMistakes() throws {
+        var testCase = Self.svmCat
+        testCase.hint = "Sum over j ≠ y_i."
+        testCase.hintWhen = [.mistake("includes-correct-class")]
+        let named = try grade(testCase, with: referenceRegistry { $0.register("multiclass-svm", AllClassesSVM.self) })
+        #expect(named.misconception?.hasPrefix("Your loss sums over every class, including j = y_i") == true, "\(named.misconception ?? "")")
+        #expect(named.hint == "Sum over j ≠ y_i.")
+        // Another wrong answer is not that mistake: the hint about it is not shown.
+        let other = try grade(testCase, with: referenceRegistry { $0.register("multiclass-svm", UnclampedSVM.self) })
+        #expect(other.status == .failed)
+        #expect(other.hint == nil)
+    }
+
+    @Test func aHintAboutAKindOfFailureIsShownOnlyForThatKindAndGivesWayToANamedMistake() throws {
+        var testCase = Self.svmCat
+        testCase.hint = "Look at the kink."
+        testCase.hintWhen = [.problem(.wrongGradient)]
+        // A negative loss is a wrong value, not a wrong gradient.
+        let unclamped = try grade(testCase, with: referenceRegistry { $0.register("multiclass-svm", UnclampedSVM.self) })
+        #expect(unclamped.status == .failed && unclamped.problem == .wrongValue)
+        #expect(unclamped.hint == nil)
+        // Summing over every class is a wrong gradient too, but the named mistake is the better evidence.
+        let named = try grade(testCase, with: referenceRegistry { $0.register("multiclass-svm", AllClassesSVM.self) })
+        #expect(named.misconception != nil)
+        #expect(named.hint == nil)
+    }
+
+    @Test func aHintConditionedOnAMistakeTheCatalogueDoesNotHoldStopsGrading() throws {
+        var testCase = Self.svmCat
+        testCase.hint = "Sum over j ≠ y_i."
+        testCase.hintWhen = [.mistake("includes-the-correct-class")]
+        #expect(throws: CaseError.self) { try grade(testCase) }
+    }
 }
