@@ -14,6 +14,11 @@ public func registerKnownMistakes(in registry: inout ComponentRegistry) {
 public let knownMistakes: [(key: String, explanation: String, idea: String)] =
     CataloguedMistake.all.map { (key: $0.key, explanation: $0.explanation, idea: $0.idea) }
 
+/// The keys of catalogued mutants that compute in single precision: a submission's outputs
+/// are theirs when they agree to single precision, since a `Float` computation's round-off
+/// depends on the order of its operations, which no replay can copy.
+public let singlePrecisionMistakes: Set<String> = Set(CataloguedMistake.all.filter(\.singlePrecision).map(\.key))
+
 /// The keys of catalogued mutants that are another textbook's correct convention rather than
 /// a mistake: a submission that matches one is right by that book, and is told which
 /// convention this course uses.
@@ -36,12 +41,15 @@ struct CataloguedMistake {
     let explanation: String
     /// The lecture idea the mistake misses.
     let idea: String
+    /// True for a computation in `Float` (see ``singlePrecisionMistakes``).
+    let singlePrecision: Bool
 
-    init(_ key: String, _ type: any Component.Type, _ explanation: String, idea: String) {
+    init(_ key: String, _ type: any Component.Type, _ explanation: String, idea: String, singlePrecision: Bool = false) {
         self.key = key
         self.type = type
         self.explanation = explanation
         self.idea = idea
+        self.singlePrecision = singlePrecision
     }
 
     /// Every catalogued mutant, in replay order: the components in the assignment's order.

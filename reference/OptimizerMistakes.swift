@@ -18,7 +18,7 @@ extension CataloguedMistake {
                   idea: "The learning rate sets the size of each step."),
             .init("gradient-descent/float-precision", GradientDescentInFloat.self,
                   "Your update is computed in Float (about 7 digits): compute in Double, as every component of the course does.",
-                  idea: "Optimizer trajectories are compared in double precision."),
+                  idea: "Optimizer trajectories are compared in double precision.", singlePrecision: true),
 
             .init("momentum/nesterov-update", MomentumAsNesterov.self,
                   "This is Nesterov's update (W ← W − ρ v_prev + (1 + ρ) v), but the component is plain momentum: v ← ρv − αg; W ← W + v.",

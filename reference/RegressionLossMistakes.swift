@@ -20,7 +20,7 @@ extension CataloguedMistake {
                   idea: "The gradient points uphill; descent subtracts it."),
             .init("l2-loss/float-precision", L2LossInFloat.self,
                   "Your loss is computed in Float (about 7 digits): compute in Double, as every component of the course does.",
-                  idea: "Gradient checks need double precision."),
+                  idea: "Gradient checks need double precision.", singlePrecision: true),
 
             .init("l1-loss/sum-over-samples", L1LossSumOverSamples.self,
                   "Your loss and gradient are sums over the N = {N} samples: divide both by N, L = (1/N) Σ_i ‖ŷ_i − y_i‖₁ and ∂L/∂ŷ = sign(ŷ − y)/N.",

@@ -17,7 +17,7 @@ extension CataloguedMistake {
                   idea: "L2 regularization penalises the squared weights."),
             .init("l2-regularization/float-precision", L2RegularizationInFloat.self,
                   "Your penalty is computed in Float (about 7 digits): compute in Double, as every component of the course does.",
-                  idea: "Gradient checks need double precision."),
+                  idea: "Gradient checks need double precision.", singlePrecision: true),
 
             .init("l1-regularization/gradient-is-weights", L1RegularizationGradientIsWeights.self,
                   "Your gradient is W: the derivative of |W| is sign(W) (0 at 0), whatever the size of the weight.",

@@ -27,7 +27,7 @@ extension CataloguedMistake {
                   idea: "Every margin m_j = s_j − s_{y_i} + Δ depends on the correct-class score."),
             .init("multiclass-svm/float-precision", SVMInFloat.self,
                   "Your loss is computed in Float (about 7 digits): compute in Double, as every component of the course does.",
-                  idea: "Gradient checks need double precision."),
+                  idea: "Gradient checks need double precision.", singlePrecision: true),
 
             .init("squared-hinge/gradient-missing-2", SquaredHingeGradientMissing2.self,
                   "Your gradient is max(0, m_j) where the derivative of max(0, m_j)² is 2·max(0, m_j).",
@@ -65,7 +65,7 @@ extension CataloguedMistake {
                   idea: "The gradient of a mean is the mean of the gradients."),
             .init("softmax/float-precision", SoftmaxInFloat.self,
                   "Your loss is computed in Float (about 7 digits): compute in Double, as every component of the course does.",
-                  idea: "Gradient checks need double precision."),
+                  idea: "Gradient checks need double precision.", singlePrecision: true),
 
             .init("binary-cross-entropy/unstable-log", BinaryCrossEntropyUnstable.self,
                   "You take log σ(z) and log(1 − σ(z)) directly, which is log 0 = −inf for large |z|: use the stable max(z, 0) − z·y + log(1 + e^{−|z|}).",

@@ -34,6 +34,9 @@ public struct Tolerance: Sendable, Hashable {
     /// than round-off: `rtol 1e-7, atol 1e-12`.
     public static let telltale = Tolerance(rtol: 1e-7, atol: 1e-12)
 
+    /// Double-precision round-off of computations in another order: `rtol 1e-10, atol 1e-14`.
+    public static let doublePrecision = Tolerance(rtol: 1e-10, atol: 1e-14)
+
     /// The default for reference agreement: `rtol 1e-6, atol 1e-9`.
     public static let `default` = Tolerance(rtol: 1e-6, atol: 1e-9)
 }

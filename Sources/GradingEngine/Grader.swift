@@ -125,9 +125,11 @@ public struct Grader {
         return holds ? hint : nil
     }
 
-    /// Every mistake a hint is conditioned on is one the oracle can replay for the case's component.
+    /// Every mistake a hint is conditioned on is one the oracle can replay for the case's
+    /// component. A student kit has no catalogue: there such a hint is simply never shown.
     private func checkHintConditions() throws(CaseError) {
         let known = Set(oracle.mistakes.map(\.key))
+        guard !known.isEmpty else { return }
         for testCase in selectedCases {
             for case .mistake(let name) in testCase.hintWhen where !known.contains("\(testCase.component)/\(name)") {
                 let names = known.filter { $0.hasPrefix(testCase.component + "/") }.map { String($0.dropFirst(testCase.component.count + 1)) }.sorted()

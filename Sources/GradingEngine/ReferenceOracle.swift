@@ -22,7 +22,10 @@ public struct ReferenceOracle {
         self.registry = registry ?? reference
         self.mistakeRegistry = mistakeRegistry
         self.families = families
-        self.mistakes = Reference.knownMistakes.compactMap { KnownMistake(key: $0.key, explanation: $0.explanation, idea: $0.idea) }
+        self.mistakes = Reference.knownMistakes.compactMap {
+            KnownMistake(key: $0.key, explanation: $0.explanation, idea: $0.idea,
+                         singlePrecision: Reference.singlePrecisionMistakes.contains($0.key))
+        }
     }
 
     /// The reference's outputs for an invocation.

@@ -18,6 +18,9 @@ enum KitFiles {
         /// None: the known mistakes are kept with the reference.
         public let knownMistakes: [(key: String, explanation: String, idea: String)] = []
 
+        /// None: the known mistakes are kept with the reference.
+        public let singlePrecisionMistakes: Set<String> = []
+
         """
 
     static let gitignore = """

@@ -107,6 +107,16 @@ struct GradientCheckTests {
         let registry = referenceRegistry { $0.register("multiclass-svm", UndividedGradientSVM.self) }
         let result = try grade(gradientCheckCase("multiclass-svm"), with: registry)
         #expect(result.problem == .wrongGradient)
+        // The known mistake, replayed at the case's inputs, is the submission's: its sentence is shown.
+        #expect(result.misconception == "Your loss is the mean over samples but your gradient is not divided by N: ∂L/∂S = (per-sample gradient)/N.",
+                "\(result.misconception ?? "")")
+    }
+
+    @Test func aGradientNotDividedByNOfNoKnownMistakeIsNamedByTheRatio() throws {
+        // The squared hinge's catalogue has no such mistake: the ratio N itself is the evidence.
+        let registry = referenceRegistry { $0.register("squared-hinge", UndividedGradientSquaredHinge.self) }
+        let result = try grade(gradientCheckCase("squared-hinge"), with: registry)
+        #expect(result.problem == .wrongGradient)
         #expect(result.misconception?.contains("N times too large") == true, "\(result.misconception ?? "")")
     }
 

@@ -58,6 +58,11 @@ extension GradientCheck {
                 comparisons += evaluation.comparisons
                 if !evaluation.passed {
                     evaluation.comparisons = comparisons
+                    // A known mistake whose outputs at the inputs are the submission's is the better evidence.
+                    if let diagnosis = Misconceptions.replayedOutputs(context, got: results[0]) {
+                        evaluation.misconception = diagnosis.text
+                        evaluation.mistakes = diagnosis.mistakes
+                    }
                     return evaluation
                 }
             }

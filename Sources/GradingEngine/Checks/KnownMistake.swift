@@ -10,17 +10,21 @@ public struct KnownMistake: Sendable, Hashable {
     public let explanation: String
     /// The lecture idea it misses.
     public let idea: String
+    /// True when the mistake computes in `Float`: outputs are its when they agree to single
+    /// precision and differ from the reference's by more than double-precision round-off.
+    public let singlePrecision: Bool
 
     /// The key its conformance is registered under: `adagrad/epsilon-outside-root`.
     public var key: String { "\(component)/\(name)" }
 
     /// The mistake registered under `key` (`component/name`), with its explanation and idea.
-    public init?(key: String, explanation: String, idea: String) {
+    public init?(key: String, explanation: String, idea: String, singlePrecision: Bool = false) {
         let parts = key.split(separator: "/", maxSplits: 1)
         guard parts.count == 2 else { return nil }
         component = String(parts[0])
         name = String(parts[1])
         self.explanation = explanation
         self.idea = idea
+        self.singlePrecision = singlePrecision
     }
 }

@@ -25,17 +25,45 @@ enum Misconceptions {
             ?? telltale(context, expected: expected, got: got)
     }
 
+    /// The known mistake a check without expected values of its own (a gradient check) shows:
+    /// the submission's outputs at the case's inputs, `got`, are that mistake's on every output.
+    static func replayedOutputs(_ context: CheckContext, got: Values) -> Diagnosis? {
+        replayed(context, expected: got, got: got, among: context.oracle.mistakes.filter { context.conventions[$0.key] == nil })
+    }
+
     /// The known mistakes of the case's component whose outputs are `got`, on every output
-    /// in `expected`.
+    /// in `expected`. A mistake whose outputs are the reference's on these inputs is no
+    /// evidence of anything, and is left out. A mistake in single precision matches outputs
+    /// that agree with it to single precision and differ from the reference's by more than
+    /// double-precision round-off.
     static func matching(_ context: CheckContext, expected: Values, got: Values, among mistakes: [KnownMistake]) -> [KnownMistake] {
         let invocation = context.call(context.inputs)
+        lazy var reference: Values? = try? context.oracle.outputs(for: invocation)
+        func equalsReference(_ outputs: Values, within agreement: (Value, Value) -> Bool) -> Bool {
+            guard let reference else { return false }
+            return expected.keys.allSatisfy { name in
+                guard let mine = outputs[name], let correct = reference[name] else { return false }
+                return agreement(mine, correct)
+            }
+        }
         return mistakes.filter { mistake in
             guard mistake.component == context.testCase.component,
                   let replayed = context.oracle.outputs(of: mistake, for: invocation) else { return false }
-            return expected.keys.allSatisfy { name in
+            let agrees = expected.keys.allSatisfy { name in
                 guard let mine = replayed[name], let theirs = got[name] else { return false }
-                return agree(theirs, mine)
+                return mistake.singlePrecision ? agreeInSinglePrecision(theirs, mine) : agree(theirs, mine)
             }
+            guard agrees else { return false }
+            if mistake.singlePrecision { return !equalsReference(got, within: agreeInDoublePrecision) }
+            return !equalsReference(replayed, within: agree)
+        }
+    }
+
+    /// Equal shapes, and every entry equal within the round-off of double precision.
+    static func agreeInDoublePrecision(_ a: Value, _ b: Value) -> Bool {
+        let x = a.numbers, y = b.numbers
+        return a.shapeDescription == b.shapeDescription && x.count == y.count && zip(x, y).allSatisfy { p, q in
+            p.isFinite && q.isFinite ? Tolerance.doublePrecision.admits(p, expected: q) : (p.isNaN && q.isNaN) || p == q
         }
     }
 
@@ -44,6 +72,17 @@ enum Misconceptions {
         let x = a.numbers, y = b.numbers
         return a.shapeDescription == b.shapeDescription && x.count == y.count && zip(x, y).allSatisfy { p, q in
             p.isFinite && q.isFinite ? Tolerance.telltale.admits(p, expected: q) : (p.isNaN && q.isNaN) || p == q
+        }
+    }
+
+    /// Equal shapes, and every entry equal to single precision: within `2e-5` of the larger of
+    /// its own size and a hundredth of the largest entry (a `Float` sum's round-off grows with
+    /// the terms summed, not with the result).
+    static func agreeInSinglePrecision(_ a: Value, _ b: Value) -> Bool {
+        let x = a.numbers, y = b.numbers
+        let scale = 0.01 * (y.lazy.filter(\.isFinite).map(Swift.abs).max() ?? 0)
+        return a.shapeDescription == b.shapeDescription && x.count == y.count && zip(x, y).allSatisfy { p, q in
+            p.isFinite && q.isFinite ? Swift.abs(p - q) <= 2e-5 * Swift.max(Swift.abs(q), scale) + 1e-12 : (p.isNaN && q.isNaN) || p == q
         }
     }
 

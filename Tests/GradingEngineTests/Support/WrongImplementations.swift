@@ -85,6 +85,17 @@ struct UndividedGradientSVM: ScoreLoss {
     }
 }
 
+/// The squared hinge with its gradient not divided by N (a mistake its catalogue does not hold).
+struct UndividedGradientSquaredHinge: ScoreLoss {
+    let reference: SquaredHingeLoss
+    init(hyperparameters: Hyperparameters) { reference = SquaredHingeLoss(hyperparameters: hyperparameters) }
+
+    func lossAndGradient(scores: Matrix, labels: [Int]) -> LossAndGradient {
+        let r = reference.lossAndGradient(scores: scores, labels: labels)
+        return LossAndGradient(loss: r.loss, gradient: r.gradient * Double(scores.rows))
+    }
+}
+
 /// The SVM that sums over every class, j = y_i included (whose margin is always Δ).
 struct AllClassesSVM: ScoreLoss {
     let margin: Double
