@@ -76,6 +76,24 @@ struct ConventionTests {
         #expect(score.rejectedConventions.isEmpty)
         #expect(score.survivors.isEmpty)
     }
+    /// assignment3 charges for Adagrad's other ε convention: the same points on every seed.
+    @Test func assignmentThreeChargesAConventionTheSameOnEverySeed() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let assignment = try AssignmentLoader.load(directory: root.appendingPathComponent("assignments/assignment3"))
+        let charged = assignment.conventions.filter { $0.value == .costsPoints }.keys.sorted()
+        #expect(!charged.isEmpty)
+        for key in charged {
+            let mistake = try #require(ReferenceOracle().mistakes.first { $0.key == key })
+            let registry = try #require(ReferenceOracle().registry(making: mistake))
+            var failedBySeed: [UInt64: [String]] = [:]
+            for seed: UInt64 in [0, 1, 2, 3, 5, 8, 13, 21, 34, 55] {
+                let checks = try Grader(assignment: assignment, executor: TrustedExecutor(registry: registry), runSeed: seed)
+                    .grade(submission: key, build: BuildOutcome(succeeded: true)).checks
+                failedBySeed[seed] = checks.filter { $0.status != .passed }.map(\.name).sorted()
+            }
+            #expect(Set(failedBySeed.values).count == 1, "\(key): \(failedBySeed.sorted { $0.key < $1.key })")
+        }
+    }
 }
 
 /// A caller's failure that comes from the submission's own dependency is reported as that.
@@ -95,4 +113,5 @@ struct CallerAttributionTests {
         }
         #expect(run.checks.filter { $0.component == "linear-svm" }.contains { $0.status == .failed })
     }
+
 }
