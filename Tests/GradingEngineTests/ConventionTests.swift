@@ -92,6 +92,7 @@ struct ConventionTests {
                 failedBySeed[seed] = checks.filter { $0.status != .passed }.map(\.name).sorted()
             }
             #expect(Set(failedBySeed.values).count == 1, "\(key): \(failedBySeed.sorted { $0.key < $1.key })")
+            #expect(failedBySeed.values.allSatisfy { !$0.isEmpty }, "\(key) costs nothing")
         }
     }
 }

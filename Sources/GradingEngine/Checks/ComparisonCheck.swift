@@ -59,8 +59,10 @@ enum ComparisonCheck {
     /// The verdict under the assignment's conventions: outputs that are an accepted
     /// convention's pass (named, when the note is asked for); outputs that are a
     /// convention's that costs points fail even where they fall within the tolerance — on a
-    /// case whose inputs are all written out. On a case with generated inputs they pass: how
-    /// far two conventions differ there depends on the draw, and so would the points.
+    /// case whose inputs are all written out, and on a case with generated inputs when the
+    /// convention falls outside the case's tolerance on every one of ``conventionDraws``
+    /// fixed draws of them. Otherwise they pass: how far the conventions differ would depend
+    /// on the draw, and so would the points.
     private static func applyConventions(_ context: CheckContext, _ evaluation: CaseEvaluation,
                                          expected: Values, got: Values) -> CaseEvaluation {
         let conventions = context.oracle.mistakes.filter { context.conventions[$0.key] != nil }
@@ -74,7 +76,7 @@ enum ComparisonCheck {
         var result = evaluation
         let seeded = context.testCase.inputs.values.contains { if case .generated = $0 { true } else { false } }
         switch policy {
-        case .costsPoints where seeded:
+        case .costsPoints where seeded && !tellsApart(context, convention, outputs: Array(expected.keys)):
             return .pass(evaluation.comparisons)
         case .accepted, .acceptedWithNote:
             result = .pass(evaluation.comparisons)
@@ -90,5 +92,23 @@ enum ComparisonCheck {
         }
         result.mistakes = [convention.key]
         return result
+    }
+
+    /// The run seeds of the draws on which a case with generated inputs is asked whether it
+    /// tells a convention from the lecture's form; fixed, so that the answer is the same on every run.
+    static let conventionDraws: [UInt64] = Array(1...8)
+
+    /// Whether the convention's outputs fall outside the case's tolerance of the reference's on
+    /// every draw of ``conventionDraws``.
+    private static func tellsApart(_ context: CheckContext, _ convention: KnownMistake, outputs: [String]) -> Bool {
+        conventionDraws.allSatisfy { draw in
+            let invocation = context.call(InputGenerator(runSeed: draw).inputs(for: context.testCase))
+            guard let theirs = context.oracle.outputs(of: convention, for: invocation),
+                  let correct = try? context.oracle.outputs(for: invocation) else { return false }
+            return outputs.contains { name in
+                guard let x = theirs[name]?.numbers, let y = correct[name]?.numbers, x.count == y.count else { return true }
+                return zip(x, y).contains { !context.testCase.tolerance.admits($0, expected: $1) }
+            }
+        }
     }
 }
