@@ -16,11 +16,19 @@ public struct CheckDetail: Sendable, Hashable {
     public var comparisons: [Comparison]
     /// The misconception the failure points to.
     public var misconception: String?
+    /// The lecture idea the named mistake misses.
+    public var idea: String?
+    /// On a passing check, the convention it was accepted under.
+    public var note: String?
     /// The instructor's hint.
     public var hint: String?
 
     /// The label put before a misconception.
     public static let misconceptionLabel = "This pattern usually means:"
+    /// The label put before the lecture idea a mistake misses.
+    public static let ideaLabel = "The idea:"
+    /// The label put before a passing check's note.
+    public static let noteLabel = "Note:"
     /// What is said in place of the details of a case the audience may not see.
     public static func withheldNotice(for visibility: Visibility) -> String {
         visibility == .afterDueDate ? "The details of this case are shown after the due date."
@@ -37,13 +45,15 @@ public struct CheckDetail: Sendable, Hashable {
         isShown = audience.showsDetails(of: check)
         visibility = check.visibility
         guard isShown else {
-            reason = nil; comparisons = []; misconception = nil; hint = nil
+            reason = nil; comparisons = []; misconception = nil; idea = nil; note = nil; hint = nil
             return
         }
         let failing = check.status != .passed
         reason = failing ? check.reason : nil
         comparisons = allComparisons ? check.comparisons : check.comparisons.filter { !$0.passed }
         misconception = failing ? check.misconception : nil
+        idea = failing && misconception != nil ? check.idea : nil
+        note = failing ? nil : check.misconception
         hint = failing ? check.hint : nil
     }
 
@@ -64,6 +74,8 @@ public struct CheckDetail: Sendable, Hashable {
         if let reason, !reason.isEmpty { lines.append(reason) }
         for comparison in comparisons { lines += Self.lines(of: comparison) }
         if let misconception, !misconception.isEmpty { lines.append("\(Self.misconceptionLabel) \(misconception)") }
+        if let idea, !idea.isEmpty { lines.append("\(Self.ideaLabel) \(idea)") }
+        if let note, !note.isEmpty { lines.append("\(Self.noteLabel) \(note)") }
         if let hint, !hint.isEmpty { lines.append("Hint: \(hint)") }
         return lines.joined(separator: "\n")
     }

@@ -124,6 +124,8 @@ public struct ConsoleReportWriter: Sendable {
         if let misconception = detail.misconception, !misconception.isEmpty {
             out += block(misconception, indent: indent, label: style.yellow(CheckDetail.misconceptionLabel))
         }
+        if let idea = detail.idea, !idea.isEmpty { out += block(idea, indent: indent, label: style.dim(CheckDetail.ideaLabel)) }
+        if let note = detail.note, !note.isEmpty { out += block(note, indent: indent, label: style.cyan(CheckDetail.noteLabel)) }
         if let hint = detail.hint, !hint.isEmpty { out += block(hint, indent: indent, label: style.cyan("Hint:")) }
 
         let wantsOutput = check.status == .error || (options.verbose && check.status == .failed)

@@ -21,8 +21,11 @@ public struct CheckResult: Sendable, Hashable, Codable {
     public var problem: Problem?
     /// Why it failed or errored, in one or two sentences a student can act on.
     public var reason: String?
-    /// The misconception this pattern of failure points to, when one is recognised.
+    /// The misconception this pattern of failure points to, when one is recognised; on a
+    /// passing check, a note on the convention it was accepted under.
     public var misconception: String?
+    /// The lecture idea the recognised mistake misses, when it is one known mistake's.
+    public var idea: String?
     /// The instructor's hint for this case, shown on failure.
     public var hint: String?
     /// The quantities compared, expected against got.
@@ -35,7 +38,7 @@ public struct CheckResult: Sendable, Hashable, Codable {
     /// Creates a check result.
     public init(name: String, component: String, kind: String, title: String, visibility: Visibility = .visible,
                 points: Double, status: CheckStatus, problem: Problem? = nil, reason: String? = nil,
-                misconception: String? = nil, hint: String? = nil, comparisons: [Comparison] = [],
+                misconception: String? = nil, idea: String? = nil, hint: String? = nil, comparisons: [Comparison] = [],
                 output: CapturedOutput = .init(), duration: Double = 0) {
         self.name = name
         self.component = component
@@ -48,6 +51,7 @@ public struct CheckResult: Sendable, Hashable, Codable {
         self.problem = problem
         self.reason = reason
         self.misconception = misconception
+        self.idea = idea
         self.hint = hint
         self.comparisons = comparisons
         self.output = output

@@ -92,7 +92,7 @@ public struct Grader {
                 name: testCase.name, component: testCase.component, kind: testCase.kind.rawValue, title: testCase.title,
                 visibility: testCase.visibility, points: testCase.points, status: outcome.status,
                 problem: outcome.status == .passed ? nil : e.problem, reason: outcome.status == .passed ? nil : e.reason,
-                misconception: e.misconception,
+                misconception: e.misconception, idea: idea(of: e.mistakes),
                 hint: Self.shownHint(of: testCase, outcome: outcome),
                 comparisons: e.comparisons, output: outcome.output, duration: Date().timeIntervalSince(caseStarted))
             results[testCase.component, default: []].append(result)
@@ -106,6 +106,12 @@ public struct Grader {
         return GradeRun(assignment: AssignmentSummary(id: assignment.id, title: assignment.title), submission: submission,
                         seed: generator.runSeed, build: build, components: components,
                         duration: Date().timeIntervalSince(started))
+    }
+
+    /// The lecture idea of the named mistakes, when they share one.
+    private func idea(of mistakes: [String]) -> String? {
+        let ideas = Set(oracle.mistakes.filter { mistakes.contains($0.key) }.map(\.idea))
+        return ideas.count == 1 ? ideas.first : nil
     }
 
     /// The case's hint, when the failure shows the evidence it is about (``HintCondition``).
@@ -165,6 +171,7 @@ public struct Grader {
                     results[component]![index].misconception =
                         "This case runs your \(dependency), which fails its own case \(failed.name)\(mistake): fix it first; the failure here is most likely that mistake, seen through \(component)."
                     results[component]![index].hint = nil
+                    results[component]![index].idea = failed.idea
                     break
                 }
             }

@@ -21,6 +21,25 @@ import Testing
         }
     }
 
+    @Test func aNamedMistakeShowsItsLectureIdeaAndAnAcceptedConventionItsNote() {
+        let failing = CheckResult(name: "svm-mean", component: "multiclass-svm", kind: "reference", title: "SVM mean",
+                                  points: 1, status: .failed, problem: .wrongValue, reason: "The loss differs.",
+                                  misconception: "Your loss is a sum over the N = 4 samples.",
+                                  idea: "The data loss is the mean of the per-sample losses.")
+        let accepted = CheckResult(name: "adam-efficient", component: "adam", kind: "reference", title: "Adam",
+                                   points: 1, status: .passed, misconception: "Accepted: the efficient form of Adam.")
+        let run = GradeRun(assignment: AssignmentSummary(id: "a", title: "A"), submission: "s", seed: 0,
+                           build: BuildOutcome(succeeded: true),
+                           components: [ComponentResult(name: "multiclass-svm", title: "SVM", checks: [failing]),
+                                        ComponentResult(name: "adam", title: "Adam", checks: [accepted])], duration: 0)
+        let text = ConsoleReportWriter().write(run)
+        #expect(text.contains("The idea: The data loss is the mean of the per-sample losses."), "\(text)")
+        #expect(text.contains("Note: Accepted: the efficient form of Adam."), "\(text)")
+        let plain = CheckDetail(failing, audience: .student).plainText
+        #expect(plain.hasSuffix("This pattern usually means: Your loss is a sum over the N = 4 samples.\nThe idea: The data loss is the mean of the per-sample losses."), "\(plain)")
+        #expect(CheckDetail(accepted, audience: .student).plainText == "Note: Accepted: the efficient form of Adam.")
+    }
+
     @Test func errorShowsAnExcerptOfTheOutput() {
         #expect(report.contains("error: crash"))
         #expect(report.contains("│ Fatal error: Index out of range"))

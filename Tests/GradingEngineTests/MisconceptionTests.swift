@@ -192,6 +192,8 @@ struct MisconceptionTests {
         let named = try grade(testCase, with: referenceRegistry { $0.register("multiclass-svm", AllClassesSVM.self) })
         #expect(named.misconception?.hasPrefix("Your loss sums over every class, including j = y_i") == true, "\(named.misconception ?? "")")
         #expect(named.hint == "Sum over j ≠ y_i.")
+        #expect(named.idea == ReferenceOracle().mistakes.first { $0.key == "multiclass-svm/includes-correct-class" }?.idea)
+        #expect(named.idea?.isEmpty == false)
         // Another wrong answer is not that mistake: the hint about it is not shown.
         let other = try grade(testCase, with: referenceRegistry { $0.register("multiclass-svm", UnclampedSVM.self) })
         #expect(other.status == .failed)
