@@ -18,7 +18,7 @@ struct CaseFileReader {
     static let defaultFields = ["kind", "tolerance", "points", "visibility", "timeout", "hyperparameters"]
     /// The fields at the top of a case file.
     static let fileFields = ["component", "defaults", "cases"]
-    static let gradientCheckFields = ["input", "output", "step", "max_relative_error"]
+    static let gradientCheckFields = ["input", "output", "step", "max_relative_error", "mode"]
     static let convergenceFields = ["samples", "features", "classes", "separation", "objective", "minimum_accuracy"]
 
     /// What `defaults` sets for every case of the file.
@@ -352,7 +352,34 @@ struct CaseFileReader {
            let limit = positive(node, "'max_relative_error' of \(what)", example: "max_relative_error: 1e-6") {
             spec.maxRelativeError = limit
         }
+        if let node = fields["mode"] {
+            guard let mode = gradientCheckMode(node, of: what) else { return nil }
+            spec.mode = mode
+        }
         return spec
+    }
+
+    /// `all`, `{sample: K}` or `{directions: K}`, K ≥ 1.
+    private func gradientCheckMode(_ node: Node, of caseWhat: String) -> GradientCheckSpec.Mode? {
+        let what = "'mode' of \(caseWhat)"
+        let example = "mode: all, mode: {sample: 10} or mode: {directions: 8}"
+        if let text = file.plainText(node) {
+            if text == "all" { return .all }
+            log.report(file.location(node), "\(what) must be all, {sample: K} or {directions: K}, got '\(text)'",
+                       suggestion: NameSuggestion.nearest(to: text, among: ["all"]) != nil ? "did you mean 'all'?" : "write e.g. \(example)")
+            return nil
+        }
+        guard let fields = file.fields(node, of: what, allowed: ["sample", "directions"], example: example) else { return nil }
+        guard fields.entries.count == 1, let (key, _, value) = fields.entries.first else {
+            log.report(file.location(node), "\(what) names one of sample or directions", suggestion: "write e.g. \(example)")
+            return nil
+        }
+        guard let count = file.integer(value, "'\(key)' of \(what)") else { return nil }
+        guard count >= 1 else {
+            log.report(file.location(value), "'\(key)' of \(what) must be at least 1, got \(count)", suggestion: "write e.g. \(example)")
+            return nil
+        }
+        return key == "sample" ? .sample(count) : .directions(count)
     }
 
     /// The output holding the gradient with respect to `input`: `gradientFirst` for `first`

@@ -29,6 +29,13 @@ public struct ComponentInvoker {
         guard entry.family == invocation.family, let descriptor = families.descriptor(for: invocation.family) else {
             throw .wrongFamily(component: invocation.component, expected: invocation.family, registered: entry.family)
         }
-        return try descriptor.invoke(InvocationContext(invocation: invocation, type: entry.type, registry: registry))
+        var call = invocation
+        if let variation = invocation.variation {
+            call.inputs = try variation.applied(to: invocation.inputs)
+            call.variation = nil
+        }
+        let values = try descriptor.invoke(InvocationContext(invocation: call, type: entry.type, registry: registry))
+        guard let wanted = invocation.outputs else { return values }
+        return values.filter { wanted.contains($0.key) }
     }
 }

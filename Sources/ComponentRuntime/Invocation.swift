@@ -13,12 +13,21 @@ public struct Invocation: Sendable, Hashable, Codable {
     public var hyperparameters: Hyperparameters
     /// The named inputs.
     public var inputs: Values
+    /// The outputs to return; nil for every output. A gradient check's shifted calls ask for
+    /// the loss alone, so that what crosses the worker boundary stays the size of a number.
+    public var outputs: [String]?
+    /// A change to one input the worker makes before the call; nil for none. The inputs stay
+    /// those of the unvaried call, shared by every variation of it.
+    public var variation: Variation?
 
     /// Creates an invocation.
-    public init(component: String, family: ComponentFamily, hyperparameters: Hyperparameters = .init(), inputs: Values) {
+    public init(component: String, family: ComponentFamily, hyperparameters: Hyperparameters = .init(), inputs: Values,
+                outputs: [String]? = nil, variation: Variation? = nil) {
         self.component = component
         self.family = family
         self.hyperparameters = hyperparameters
         self.inputs = inputs
+        self.outputs = outputs
+        self.variation = variation
     }
 }

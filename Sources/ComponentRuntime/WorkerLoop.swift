@@ -30,10 +30,8 @@ public enum WorkerLoop {
         fflush(nil)
         writeAll(Data((readyLine + "\n").utf8), to: channel)
         let invoker = ComponentInvoker(registry: registry)
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        let encoder = JSONEncoder()
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let decoder = WireFormat.decoder()
+        let encoder = WireFormat.encoder()
         let resultLimit = ResultSizeLimit.fromEnvironment()
 
         while let line = readLine(strippingNewline: true) {

@@ -1,4 +1,7 @@
-/// The wire form of a matrix, `{"rows": 2, "columns": 3, "elements": [1, 2, 3, 4, 5, 6]}`.
+/// The wire form of a matrix, `{"rows": 2, "columns": 3, "elements": [1, 2, 3, 4, 5, 6]}`, or,
+/// when the coder's `userInfo` holds a ``CompactMatrixCoding`` under ``compactEncoding``,
+/// `{"rows": 2, "columns": 3, "bytes": "…"}`: the entries in that coding's text (the worker
+/// boundary's keeps every bit, NaN and infinities included, and is read without parsing decimals).
 ///
 /// Decoding is where values from another process come in, so it checks everything the
 /// initializer would stop the program for, and throws instead: a decoded matrix always
@@ -6,8 +9,12 @@
 /// one is an error the reader can report.
 extension Matrix: Codable {
     private enum CodingKeys: String, CodingKey {
-        case rows, columns, elements
+        case rows, columns, elements, bytes
     }
+
+    /// The `userInfo` key of the ``CompactMatrixCoding`` an encoder writes matrices with, and
+    /// a decoder reads their `bytes` with.
+    public static let compactEncoding = CodingUserInfoKey(rawValue: "grade.matrix.compact")!
 
     /// Decodes a matrix, checking its shape against its entries.
     ///
@@ -23,7 +30,19 @@ extension Matrix: Codable {
                 forKey: .rows, in: container,
                 debugDescription: "a matrix of \(rows)×\(columns) is impossible: both dimensions must be ≥ 0 and their product must fit in an Int")
         }
-        let elements = try container.decode([Double].self, forKey: .elements)
+        let elements: [Double]
+        if container.contains(.bytes) {
+            let text = try container.decode(String.self, forKey: .bytes)
+            guard let coding = decoder.userInfo[Self.compactEncoding] as? any CompactMatrixCoding,
+                  let decoded = coding.entries(from: text, count: count) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .bytes, in: container,
+                    debugDescription: "the bytes of a \(rows)×\(columns) matrix cannot be read as \(count) entries")
+            }
+            elements = decoded
+        } else {
+            elements = try container.decode([Double].self, forKey: .elements)
+        }
         guard elements.count == count else {
             throw DecodingError.dataCorruptedError(
                 forKey: .elements, in: container,
@@ -37,6 +56,19 @@ extension Matrix: Codable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(rows, forKey: .rows)
         try container.encode(columns, forKey: .columns)
-        try container.encode(elements, forKey: .elements)
+        if let coding = encoder.userInfo[Self.compactEncoding] as? any CompactMatrixCoding {
+            try container.encode(coding.text(of: elements), forKey: .bytes)
+        } else {
+            try container.encode(elements, forKey: .elements)
+        }
     }
+}
+
+/// A compact text form of a matrix's entries, which a coder puts in its `userInfo` under
+/// ``Matrix/compactEncoding``.
+public protocol CompactMatrixCoding: Sendable {
+    /// The text of `entries`.
+    func text(of entries: [Double]) -> String
+    /// Exactly `count` entries read from `text`, or nil when it holds anything else.
+    func entries(from text: String, count: Int) -> [Double]?
 }

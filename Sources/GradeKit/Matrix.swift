@@ -83,7 +83,7 @@ public struct Matrix: Sendable, Hashable {
     ///
     /// `fatalError` rather than `precondition`: its message starts with `Fatal error:` in every
     /// build configuration, which is the line a grader reports when a worker stops.
-    private static func requireShape(rows: Int, columns: Int, when action: String) -> Int {
+    static func requireShape(rows: Int, columns: Int, when action: String) -> Int {
         guard let count = entryCount(rows: rows, columns: columns) else {
             fatalError("Matrix dimensions \(rows)×\(columns) are invalid (\(action)): both must be ≥ 0 and their product must fit in an Int")
         }
@@ -212,30 +212,48 @@ public struct Matrix: Sendable, Hashable {
 
     /// The transpose, as `A.T`.
     public func transposed() -> Matrix {
-        var result = [Double](repeating: 0, count: count)
-        for i in 0..<rows {
-            for j in 0..<columns { result[j * rows + i] = elements[i * columns + j] }
+        let (m, n) = (rows, columns)
+        let result = [Double](unsafeUninitializedCapacity: count) { out, initialized in
+            elements.withUnsafeBufferPointer { a in
+                // Blocks of 32×32 keep both the rows read and the rows written in cache.
+                for i0 in stride(from: 0, to: m, by: 32) {
+                    for j0 in stride(from: 0, to: n, by: 32) {
+                        for i in i0..<Swift.min(i0 + 32, m) {
+                            for j in j0..<Swift.min(j0 + 32, n) { out[j * m + i] = a[i * n + j] }
+                        }
+                    }
+                }
+            }
+            initialized = count
         }
-        return Matrix(rows: columns, columns: rows, elements: result)
+        return Matrix(rows: n, columns: m, elements: result)
     }
 
-    /// The matrix product `self · other`, as `A.dot(B)` or `A @ B`.
+    /// The matrix product `self · other`, as `A.dot(B)` or `A @ B`, with IEEE semantics
+    /// throughout (`0 · ∞` is NaN, as in numpy).
     ///
     /// - Precondition: `self.columns == other.rows`. An m×k times a k×n gives an m×n.
     public func dot(_ other: Matrix) -> Matrix {
         precondition(columns == other.rows,
                      "Cannot multiply \(rows)×\(columns) by \(other.rows)×\(other.columns): inner dimensions differ")
-        var result = [Double](repeating: 0, count: Matrix.requireShape(rows: rows, columns: other.columns, when: "multiplying"))
-        for i in 0..<rows {
-            for k in 0..<columns {
-                let a = elements[i * columns + k]
-                if a == 0 { continue }
-                let rowStart = k * other.columns
-                let outStart = i * other.columns
-                for j in 0..<other.columns { result[outStart + j] += a * other.elements[rowStart + j] }
+        let (m, k, n) = (rows, columns, other.columns)
+        var result = [Double](repeating: 0, count: Matrix.requireShape(rows: m, columns: n, when: "multiplying"))
+        guard m > 0, n > 0, k > 0 else { return Matrix(rows: m, columns: n, elements: result) }
+        result.withUnsafeMutableBufferPointer { c in
+            elements.withUnsafeBufferPointer { a in
+                other.elements.withUnsafeBufferPointer { b in
+                    for i in 0..<m {
+                        let out = c.baseAddress! + i * n
+                        for p in 0..<k {
+                            let x = a[i * k + p]
+                            let row = b.baseAddress! + p * n
+                            for j in 0..<n { out[j] += x * row[j] }
+                        }
+                    }
+                }
             }
         }
-        return Matrix(rows: rows, columns: other.columns, elements: result)
+        return Matrix(rows: m, columns: n, elements: result)
     }
 
     /// Applies `transform` to every entry, as a numpy ufunc.

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A seeded random number generator (SplitMix64): the same seed gives the same
 /// numbers on every machine, so that graded runs are reproducible.
 public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable, Codable {
@@ -24,5 +32,26 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable, Codabl
     /// A uniform Double in `[0, 1)` with 53 random bits.
     public mutating func nextUnit() -> Double {
         Double(next() >> 11) * 0x1.0p-53
+    }
+
+    /// A standard normal sample by Box–Muller: `√(−2 ln u₁) · cos(2π u₂)`, with `u₁` and `u₂`
+    /// two draws of ``nextUnit()`` (`u₁` kept above 0).
+    public mutating func nextNormal() -> Double {
+        let u1 = Swift.max(nextUnit(), .leastNonzeroMagnitude)
+        let u2 = nextUnit()
+        return (-2 * log(u1)).squareRoot() * cos(2 * .pi * u2)
+    }
+}
+
+extension Matrix {
+    /// A `rows × columns` matrix of `mean + scale · N(0, 1)` samples, drawn row-major with
+    /// ``SeededGenerator/nextNormal()``, as `mean + scale * np.random.randn(rows, columns)`.
+    public static func normal(rows: Int, columns: Int, mean: Double = 0, scale: Double = 1,
+                              using generator: inout SeededGenerator) -> Matrix {
+        let count = requireShape(rows: rows, columns: columns, when: "drawing a normal matrix")
+        var elements: [Double] = []
+        elements.reserveCapacity(count)
+        for _ in 0..<count { elements.append(mean + scale * generator.nextNormal()) }
+        return Matrix(rows: rows, columns: columns, elements: elements)
     }
 }

@@ -13,4 +13,20 @@ public struct CapturedOutput: Sendable, Hashable, Codable {
         self.truncated = truncated
         self.totalBytes = totalBytes
     }
+
+    /// How many bytes of what a case printed are kept for its report, by default.
+    public static let keptBytes = 64 << 10
+
+    /// Appends what was printed later in the same case, keeping at most `keptBytes` of text.
+    public mutating func append(_ later: CapturedOutput, keptBytes: Int = CapturedOutput.keptBytes) {
+        totalBytes += later.totalBytes
+        truncated = truncated || later.truncated
+        let room = keptBytes - text.utf8.count
+        if later.text.utf8.count <= room {
+            text += later.text
+        } else {
+            if room > 0 { text += String(decoding: later.text.utf8.prefix(room), as: UTF8.self) }
+            truncated = true
+        }
+    }
 }

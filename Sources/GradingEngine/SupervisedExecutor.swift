@@ -18,7 +18,7 @@ public final class SupervisedExecutor: InvocationExecutor, Sendable {
     public func execute(_ invocations: [Invocation], limits: CaseLimits) -> ExecutionOutcome {
         let id = nextID.add(1, ordering: .relaxed).oldValue
         let request = WorkerRequest(id: id, invocations: invocations, cpuSeconds: limits.cpuSeconds)
-        switch supervisor.run(request, timeout: limits.timeout) {
+        switch supervisor.run(request, timeout: limits.timeout, budget: limits.budget) {
         case .completed(let results, let output):
             return .completed(results, output: output)
         case .died(.notImplemented(let text), let output):

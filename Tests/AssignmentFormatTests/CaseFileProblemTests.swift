@@ -501,3 +501,56 @@ import Testing
         }
     }
 }
+
+/// A gradient check's `mode`: all, a sample or directions.
+@Suite struct GradientCheckModeParsingTests {
+    @Test func eachModeIsRead() throws {
+        let cases = try TemporaryAssignment(cases: """
+            component: multiclass-svm
+            cases:
+              - {name: a, kind: gradient-check, inputs: {scores: [[1, 2]], labels: [0]}, gradient_check: {mode: all}}
+              - {name: b, kind: gradient-check, inputs: {scores: [[1, 2]], labels: [0]}, gradient_check: {mode: {sample: 10}}}
+              - {name: c, kind: gradient-check, inputs: {scores: [[1, 2]], labels: [0]}, gradient_check: {mode: {directions: 8}}}
+              - {name: d, kind: gradient-check, inputs: {scores: [[1, 2]], labels: [0]}}
+            """).load().cases
+        let modes = cases.map { testCase -> GradientCheckSpec.Mode?? in
+            guard case .gradientCheck(let specs) = testCase.check else { return nil }
+            return specs.first?.mode
+        }
+        #expect(modes == [.some(.all), .some(.sample(10)), .some(.directions(8)), .some(nil)])
+    }
+
+    @Test func theDefaultModeDependsOnTheSize() {
+        let spec = GradientCheckSpec(input: "weights")
+        #expect(spec.mode(forEntries: GradientCheckSpec.allEntriesUpTo) == .all)
+        #expect(spec.mode(forEntries: GradientCheckSpec.allEntriesUpTo + 1) == .directions(GradientCheckSpec.defaultDirections))
+        #expect(GradientCheckSpec(input: "weights", mode: .sample(3)).mode(forEntries: 10) == .sample(3))
+    }
+
+    @Test func aMisspeltModeSuggestsAll() throws {
+        try expectProblem("""
+            component: multiclass-svm
+            cases:
+              - {name: a, kind: gradient-check, inputs: {scores: [[1, 2]], labels: [0]}, gradient_check: {mode: al}}
+            """,
+            "cases/c.yaml:3:101: error: 'mode' of 'gradient_check' of case 'a' must be all, {sample: K} or {directions: K}, got 'al'; did you mean 'all'?")
+    }
+
+    @Test func aModeOfNoEntriesIsRefused() throws {
+        try expectProblem("""
+            component: multiclass-svm
+            cases:
+              - {name: a, kind: gradient-check, inputs: {scores: [[1, 2]], labels: [0]}, gradient_check: {mode: {sample: 0}}}
+            """,
+            "cases/c.yaml:3:110: error: 'sample' of 'mode' of 'gradient_check' of case 'a' must be at least 1, got 0; write e.g. mode: all, mode: {sample: 10} or mode: {directions: 8}")
+    }
+
+    @Test func aModeOfTwoKindsIsRefused() throws {
+        try expectProblem("""
+            component: multiclass-svm
+            cases:
+              - {name: a, kind: gradient-check, inputs: {scores: [[1, 2]], labels: [0]}, gradient_check: {mode: {sample: 2, directions: 2}}}
+            """,
+            "cases/c.yaml:3:101: error: 'mode' of 'gradient_check' of case 'a' names one of sample or directions; write e.g. mode: all, mode: {sample: 10} or mode: {directions: 8}")
+    }
+}

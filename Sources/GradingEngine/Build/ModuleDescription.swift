@@ -36,9 +36,13 @@ package struct ModuleDescription: Sendable {
     package var linkedLibraries: [String]
     /// Whether a student kit carries it (every module but the tests and the test support).
     package var inStudentKit: Bool
+    /// Whether it is compiled optimized (`-O`) in every build, debug builds too: the numerics
+    /// every worker and the reference run on, whose speed a debug build would cost 25 times over.
+    package var optimized: Bool
 
     package init(_ name: String, _ kind: Kind = .library, dependencies: [Dependency] = [], purpose: String = "",
-                 path: String? = nil, exclude: [String] = [], linkedLibraries: [String] = [], inStudentKit: Bool = true) {
+                 path: String? = nil, exclude: [String] = [], linkedLibraries: [String] = [], inStudentKit: Bool = true,
+                optimized: Bool = false) {
         self.name = name
         self.kind = kind
         self.dependencies = dependencies
@@ -47,6 +51,7 @@ package struct ModuleDescription: Sendable {
         self.exclude = exclude
         self.linkedLibraries = linkedLibraries
         self.inStudentKit = inStudentKit
+        self.optimized = optimized
     }
 
     /// The names of the modules of the same package it depends on.
@@ -71,6 +76,7 @@ package struct ModuleDescription: Sendable {
         }
         if let path { arguments.append("path: \(Self.quoted(path))") }
         if !exclude.isEmpty { arguments.append("exclude: [\(exclude.map(Self.quoted).joined(separator: ", "))]") }
+        if optimized { arguments.append("swiftSettings: [.unsafeFlags([\"-O\"])]") }
         if !linkedLibraries.isEmpty {
             arguments.append("linkerSettings: [\(linkedLibraries.map { ".linkedLibrary(\(Self.quoted($0)))" }.joined(separator: ", "))]")
         }

@@ -21,7 +21,8 @@ package enum ModuleGraph {
 
     /// Every target, in the manifest's order.
     package static let modules: [ModuleDescription] = [
-        ModuleDescription("GradeKit", purpose: "The protocols students conform to, the Matrix type and registration. No dependencies."),
+        ModuleDescription("GradeKit", purpose: "The protocols students conform to, the Matrix type and registration. No dependencies. Optimized in every build.",
+                          optimized: true),
         ModuleDescription("Reference", dependencies: [.module("GradeKit")],
                           purpose: "The trusted conformance of every component; also gradable as a submission.", path: "reference"),
         ModuleDescription("GradeSystem", purpose: """

@@ -21,17 +21,83 @@ struct CaseRunner {
     }
 
     /// Runs one case of any kind: builds its check's plan, runs the plan's invocations in
-    /// the worker, and judges what they return.
+    /// the worker in bounded batches, and judges what they return; a plan that asks for more
+    /// is run in turn. Everything, the grader's own work between batches included, runs within
+    /// the case's timeout.
     func evaluate(_ testCase: TestCase) throws(CaseError) -> CaseOutcome {
-        let plan = try Self.plan(testCase.check, in: context(for: testCase))
-        let invocations = Array(plan.invocations)
-        switch run(invocations, for: testCase) {
-        case .ended(let status, let problem, let reason, let output):
-            return CaseOutcome(status: status, evaluation: .fail(problem, reason), output: output)
-        case .outputs(let results, let output):
-            let evaluation = plan.judge(results)
-            return CaseOutcome(status: evaluation.passed ? .passed : .failed, evaluation: evaluation, output: output)
+        var plan = try Self.plan(testCase.check, in: context(for: testCase))
+        let limits = limits(for: testCase)
+        let deadline = Monotonic.now() + limits.timeout
+        var output = CapturedOutput()
+        while true {
+            switch run(plan.invocations, for: testCase, limits: limits, until: deadline, output: &output) {
+            case .ended(let status, let problem, let reason, _):
+                return CaseOutcome(status: status, evaluation: .fail(problem, reason), output: output)
+            case .outputs(let results, _):
+                switch plan.next(results) {
+                case .done(let evaluation):
+                    return CaseOutcome(status: evaluation.passed ? .passed : .failed, evaluation: evaluation, output: output)
+                case .more(let further):
+                    plan = further
+                }
+            }
         }
+    }
+
+    /// The most invocations, and the most numbers, one request carries: a batch is sent, and
+    /// its outputs read, before the next is produced.
+    static let batchInvocations = 512
+    static let batchNumbers = 1 << 21
+
+    private static func numbers(in values: Values) -> Int {
+        values.values.reduce(0) { total, value in
+            switch value {
+            case .matrix(let m): total + m.count
+            case .matrices(let ms): total + ms.reduce(0) { $0 + $1.count }
+            case .integers(let v): total + v.count
+            case .series(let v): total + v.count
+            case .scalar, .text: total + 1
+            }
+        }
+    }
+
+    /// Runs `invocations` in batches within `deadline`, appending what student code printed to
+    /// `output`; the first failure ends the run.
+    func run(_ invocations: AnySequence<Invocation>, for testCase: TestCase, limits: CaseLimits, until deadline: Double,
+             output: inout CapturedOutput) -> Run {
+        var results: [Values] = []
+        var batch: [Invocation] = []
+        var numbers = 0
+        func send() -> Run? {
+            defer { batch.removeAll(keepingCapacity: true); numbers = 0 }
+            let remaining = deadline - Monotonic.now()
+            guard remaining > 0 else {
+                return .ended(.error, .timeout, WorkerDeath.timedOut(seconds: limits.budget).reason, output)
+            }
+            let left = CaseLimits(timeout: remaining, cpuSeconds: min(limits.cpuSeconds, Int(remaining.rounded(.up)) + 1),
+                                  budget: limits.budget)
+            switch run(batch, for: testCase, limits: left) {
+            case .ended(let status, let problem, let reason, let printed):
+                output.append(printed)
+                return .ended(status, problem, reason, output)
+            case .outputs(let values, let printed):
+                output.append(printed)
+                results += values
+                return nil
+            }
+        }
+        for invocation in invocations {
+            let own = (invocation.variation?.size ?? 0) + 1
+            var size = own + (batch.last?.inputs != invocation.inputs ? Self.numbers(in: invocation.inputs) : 0)
+            if !batch.isEmpty && (batch.count >= Self.batchInvocations || numbers + size > Self.batchNumbers) {
+                if let ended = send() { return ended }
+                size = own + Self.numbers(in: invocation.inputs)
+            }
+            batch.append(invocation)
+            numbers += size
+        }
+        if !batch.isEmpty, let ended = send() { return ended }
+        return .outputs(results, output)
     }
 
     /// The plan of each kind of check.
@@ -60,9 +126,9 @@ struct CaseRunner {
         CaseLimits(timeout: testCase.timeout ?? assignment.defaultTimeout)
     }
 
-    /// Runs invocations in the worker; a failure of any invocation ends the run.
-    func run(_ invocations: [Invocation], for testCase: TestCase) -> Run {
-        switch executor.execute(invocations, limits: limits(for: testCase)) {
+    /// Runs one request of invocations in the worker; a failure of any invocation ends the run.
+    func run(_ invocations: [Invocation], for testCase: TestCase, limits: CaseLimits) -> Run {
+        switch executor.execute(invocations, limits: limits) {
         case .notImplemented(let detail, let output):
             let stub = NotImplementedMarker(detail)
             if let owner = stub.component, owner != testCase.component {

@@ -3,16 +3,33 @@ import ComponentRuntime
 /// What a check needs run in the student's worker and how it judges what comes back.
 ///
 /// Every kind of check yields one: a comparison one invocation, a gradient check one per
-/// shifted entry (produced as they are sent), a property the few it was designed with.
+/// varied call (produced as they are sent, in bounded batches), a property the few it was
+/// designed with. A plan may ask for more once it has seen the outputs: a directional
+/// gradient check that fails narrows the direction down to the entries that are wrong.
 struct CheckPlan {
+    /// What a plan does with the outputs of its invocations.
+    enum Step {
+        /// The check is decided.
+        case done(CaseEvaluation)
+        /// The check needs the outputs of another plan first.
+        case more(CheckPlan)
+    }
+
     /// The invocations, in order, produced on demand.
     let invocations: AnySequence<Invocation>
-    /// Judges the outputs of every invocation, given in the order of ``invocations``.
-    let judge: ([Values]) -> CaseEvaluation
+    /// Decides, or asks for more, given the outputs of every invocation in the order of
+    /// ``invocations``.
+    let next: ([Values]) -> Step
 
     /// A plan of `invocations` judged by `judge`.
     init<S: Sequence<Invocation>>(_ invocations: S, judge: @escaping ([Values]) -> CaseEvaluation) {
         self.invocations = AnySequence(invocations)
-        self.judge = judge
+        self.next = { .done(judge($0)) }
+    }
+
+    /// A plan of `invocations` that may ask for more.
+    init<S: Sequence<Invocation>>(_ invocations: S, then next: @escaping ([Values]) -> Step) {
+        self.invocations = AnySequence(invocations)
+        self.next = next
     }
 }

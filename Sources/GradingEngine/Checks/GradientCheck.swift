@@ -4,129 +4,346 @@ import GradeKit
 import GradeResults
 
 /// The analytic gradient a submission returns, checked against centered differences of the
-/// submission's **own** loss: `(f(x + h·e_k) − f(x − h·e_k)) / 2h`.
+/// submission's **own** loss: `(f(x + h·e_k) − f(x − h·e_k)) / 2h` for an entry k, or
+/// `(f(x + h·v) − f(x − h·v)) / 2h` against `⟨∇f, v⟩` for a direction v.
 ///
-/// A centered difference that straddles a kink is not a valid oracle. An entry is treated
-/// as a kink, and left out, when its one-sided differences disagree:
+/// A centered difference that straddles a kink is not a valid oracle. An entry (or direction)
+/// is treated as a kink, and left out, when its one-sided differences disagree:
 /// `|f₊′ − f₋′| > 1e-2·max(|f₊′|, |f₋′|) + 1e-4`, where a smooth loss gives `≈ h·|f″|`.
 /// The relative error of an entry is `max(0, |a − n| − slack) / max(|a|, |n|, 1e-8)`, where
 /// `slack = 1e-9 + 1e-15·(|f(x + h)| + |f(x − h)|) / 2h` is the round-off a centered difference
 /// itself carries (about 4e-11 for a loss near 2 with h = 1e-5): without it a correct gradient
-/// entry near 0 would show a large relative error that is only the oracle's noise.
+/// entry near 0 would show a large relative error that is only the oracle's noise. A
+/// direction's denominator also holds `‖∇f‖/√n`, the typical size of a directional derivative
+/// along a unit direction, so that a direction nearly orthogonal to the gradient is no false alarm.
+///
+/// The plan runs the submission once at the inputs, then the varied calls of each checked input
+/// (``GradientCheckSpec/Mode``), each sending only the variation: the grader holds the inputs
+/// once, however many entries it checks.
 enum GradientCheck {
     /// Relative error of one entry, net of the centered difference's own round-off.
-    static func relativeError(analytic a: Double, numeric n: Double, plus: Double, minus: Double, step: Double) -> Double {
+    static func relativeError(analytic a: Double, numeric n: Double, plus: Double, minus: Double, step: Double,
+                              scale: Double = 0) -> Double {
         let slack = 1e-9 + 1e-15 * (Swift.abs(plus) + Swift.abs(minus)) / (2 * step)
-        return Swift.max(0, Swift.abs(a - n) - slack) / Swift.max(Swift.abs(a), Swift.abs(n), 1e-8)
+        return Swift.max(0, Swift.abs(a - n) - slack) / Swift.max(Swift.abs(a), Swift.abs(n), scale, 1e-8)
     }
 
     /// True when one-sided differences show the centered difference straddles a kink.
     static func straddlesKink(forward: Double, backward: Double) -> Bool {
         Swift.abs(forward - backward) > 1e-2 * Swift.max(Swift.abs(forward), Swift.abs(backward)) + 1e-4
     }
+
+    /// How many entries one level of a failing direction's search splits it into.
+    static let searchFanOut = 16
+    /// How many directions may be drawn, per direction asked for, to replace those at kinks.
+    static let directionAttempts = 3
 }
 
 extension GradientCheck {
-    /// The plan: one invocation at the inputs, then two per entry of each checked input,
-    /// shifted by ±h, produced as they are sent.
+    /// The plan: one invocation at the inputs, then the varied calls of each checked input.
     static func plan(_ context: CheckContext, specs: [GradientCheckSpec]) throws(CaseError) -> CheckPlan {
         guard !specs.isEmpty else { throw context.failure("a \(context.descriptor.family.rawValue) has no gradient to check") }
-        let inputs = context.inputs
-        var points: [(spec: GradientCheckSpec, x: Matrix, firstCall: Int)] = []
-        var count = 1
+        var targets: [(spec: GradientCheckSpec, x: Matrix)] = []
         for spec in specs {
-            guard case .matrix(let x)? = inputs[spec.input] else {
+            guard case .matrix(let x)? = context.inputs[spec.input] else {
                 throw context.failure("gradient_check.input '\(spec.input)' must name a matrix input")
             }
-            points.append((spec, x, count))
-            count += 2 * x.count
+            targets.append((spec, x))
         }
-        let shifted = points.lazy.flatMap { point in
-            (0..<(2 * point.x.count)).lazy.map { i -> Invocation in
-                var x = point.x
-                x.elements[i / 2] += (i % 2 == 0 ? 1.0 : -1.0) * point.spec.step
-                var perturbed = inputs
-                perturbed[point.spec.input] = .matrix(x)
-                return context.call(perturbed)
+        return CheckPlan([context.call(context.inputs)]) { results in
+            let base = results[0]
+            guard let f0 = base[.loss] else { return .done(.wrongOutput("loss", expected: "a scalar", got: base[value: .loss])) }
+            var probes: [Probe] = []
+            for (spec, x) in targets {
+                guard case .matrix(let analytic)? = base[spec.output] else {
+                    return .done(.wrongOutput(spec.output, expected: "a \(x.rows)×\(x.columns) matrix", got: base[spec.output]))
+                }
+                guard analytic.rows == x.rows, analytic.columns == x.columns else {
+                    return .done(.fail(.wrongShape, "\(spec.output) is \(analytic.rows)×\(analytic.columns), but \(spec.input) is \(x.rows)×\(x.columns): a gradient has the shape of what it differentiates"))
+                }
+                probes.append(Probe(context: context, spec: spec, x: x, analytic: analytic, f0: f0))
             }
-        }
-        return CheckPlan([AnySequence([context.call(inputs)]), AnySequence(shifted)].joined()) { results in
-            var comparisons: [Comparison] = []
-            for point in points {
-                let slice = [results[0]] + Array(results[point.firstCall ..< point.firstCall + 2 * point.x.count])
-                var evaluation = judge(results: slice, x: point.x, spec: point.spec)
-                comparisons += evaluation.comparisons
-                if !evaluation.passed {
-                    evaluation.comparisons = comparisons
-                    // A known mistake whose outputs at the inputs are the submission's is the better evidence.
-                    if let diagnosis = Misconceptions.replayedOutputs(context, got: results[0]) {
-                        evaluation.misconception = diagnosis.text
-                        evaluation.mistakes = diagnosis.mistakes
-                    }
-                    return evaluation
+            guard f0.isFinite else { return .done(.fail(.nonFinite, "the loss is \(f0)")) }
+            // Finite everywhere, kinks included: a kink excuses a subgradient, not a NaN.
+            for probe in probes {
+                if let k = probe.analytic.elements.firstIndex(where: { !$0.isFinite }) {
+                    return .done(.fail(.nonFinite, "\(probe.spec.output)\(probe.position(k)) is \(probe.analytic.elements[k])"))
                 }
             }
-            return .pass(comparisons)
+            return check(probes, from: 0, passed: [], base: base, context: context)
         }
     }
 
-    private static func judge(results: [Values], x: Matrix, spec: GradientCheckSpec) -> CaseEvaluation {
-        func loss(_ i: Int) -> Double? { results[i][.loss] }
-        guard let f0 = loss(0) else { return .wrongOutput("loss", expected: "a scalar", got: results[0][value: .loss]) }
-        guard case .matrix(let analytic)? = results[0][spec.output] else {
-            return .wrongOutput(spec.output, expected: "a \(x.rows)×\(x.columns) matrix", got: results[0][spec.output])
+    /// Checks `probes[index...]` in turn, collecting the comparisons of those that passed.
+    private static func check(_ probes: [Probe], from index: Int, passed: [Comparison], base: Values,
+                              context: CheckContext) -> CheckPlan.Step {
+        guard index < probes.count else { return .done(.pass(passed)) }
+        let probe = probes[index]
+        let decided = { (evaluation: CaseEvaluation) -> CheckPlan.Step in
+            var evaluation = evaluation
+            if evaluation.passed {
+                return check(probes, from: index + 1, passed: passed + evaluation.comparisons, base: base, context: context)
+            }
+            evaluation.comparisons = passed + evaluation.comparisons
+            // A known mistake whose outputs at the inputs are the submission's is the better evidence.
+            if let diagnosis = Misconceptions.replayedOutputs(context, got: base) {
+                evaluation.misconception = diagnosis.text
+                evaluation.mistakes = diagnosis.mistakes
+            }
+            return .done(evaluation)
         }
-        guard analytic.rows == x.rows, analytic.columns == x.columns else {
-            return .fail(.wrongShape, "\(spec.output) is \(analytic.rows)×\(analytic.columns), but \(spec.input) is \(x.rows)×\(x.columns): a gradient has the shape of what it differentiates")
+        var random = context.random()
+        switch probe.spec.mode(forEntries: probe.x.count) {
+        case .all:
+            return .more(probe.entries(Array(0..<probe.x.count), sampled: false, then: decided))
+        case .sample(let count):
+            let picked = Array((0..<probe.x.count).shuffled(using: &random).prefix(count)).sorted()
+            return .more(probe.entries(picked, sampled: true, then: decided))
+        case .directions(let count):
+            return .more(probe.directions(count, random: random, found: DirectionTally(), then: decided))
         }
-        guard f0.isFinite else { return .fail(.nonFinite, "the loss is \(f0)") }
+    }
+}
+
+/// One checked input: the case, the input's value and the analytic gradient returned for it.
+private struct Probe {
+    let context: CheckContext
+    let spec: GradientCheckSpec
+    let x: Matrix
+    let analytic: Matrix
+    let f0: Double
+
+    var step: Double { spec.step }
+
+    /// `[i, j]` of entry `k`.
+    func position(_ k: Int) -> String { "[\(k / x.columns), \(k % x.columns)]" }
+
+    /// The call at the inputs with `variation`, asking for the loss alone.
+    func call(_ variation: Variation) -> Invocation {
+        var call = context.call(context.inputs)
+        call.variation = variation
+        call.outputs = [Port<Double>.loss.name]
+        return call
+    }
+
+    /// The pair of calls `x ± h·e_k`.
+    func shifts(_ k: Int) -> [Invocation] {
+        [call(.entry(input: spec.input, index: k, by: step)), call(.entry(input: spec.input, index: k, by: -step))]
+    }
+
+    /// The pair of calls `x ± h·v`.
+    func moves(_ v: Matrix) -> [Invocation] {
+        [call(.direction(input: spec.input, direction: v, by: step)), call(.direction(input: spec.input, direction: v, by: -step))]
+    }
+
+    /// The losses of a pair of calls, or why they cannot be used; `what` names the variation.
+    func losses(_ results: [Values], at i: Int, _ what: String) -> Result<(plus: Double, minus: Double), EvaluationFailure> {
+        guard let plus = results[i][.loss], let minus = results[i + 1][.loss] else {
+            let got = results[i][.loss] == nil ? results[i][value: .loss] : results[i + 1][value: .loss]
+            return .failure(EvaluationFailure(.wrongOutput("loss with \(what)", expected: "a scalar", got: got)))
+        }
+        guard plus.isFinite, minus.isFinite else {
+            return .failure(EvaluationFailure(.fail(.nonFinite, "the loss is not finite with \(what)")))
+        }
+        return .success((plus, minus))
+    }
+
+    /// True when the pair `plus`, `minus` straddles a kink of the loss.
+    func atKink(_ plus: Double, _ minus: Double) -> Bool {
+        GradientCheck.straddlesKink(forward: (plus - f0) / step, backward: (f0 - minus) / step)
+    }
+
+    /// The failure naming entry `k`, with the telltales of a sign or a missing 1/N.
+    func wrongEntry(_ k: Int, numeric n: Double, error: Double, comparisons: [Comparison], via: String = "") -> CaseEvaluation {
+        let a = analytic.elements[k]
+        var misconception: String?
+        if n != 0 && Swift.abs(a / n + 1) < 1e-3 { misconception = "The gradient has the opposite sign: ∂L/∂x points uphill, and descent subtracts it." }
+        else if n != 0 && Swift.abs(a / n - Double(x.rows)) < 1e-3 * Double(x.rows) {
+            misconception = "The gradient is N times too large: the loss is a mean over samples, so its gradient is divided by N too."
+        }
+        return .fail(.wrongGradient,
+                     "\(spec.output)\(position(k)) is \(ReportNumber.value(a)), but centered differences of your own loss give \(ReportNumber.value(n)) (relative error \(ReportNumber.value(error)))\(via): the gradient does not match the loss",
+                     comparisons: comparisons, misconception: misconception)
+    }
+
+    /// The failure of a check whose every entry or direction sat at a kink.
+    func allAtKinks(_ what: String, comparison: Comparison) -> CaseEvaluation {
+        .fail(.wrongGradient,
+              "every \(what) of \(spec.input) sits at a kink of your loss (its one-sided differences disagree), so centered differences cannot confirm \(spec.output) anywhere; a loss that is smooth almost everywhere has no kink at random points",
+              comparisons: [comparison])
+    }
+
+    var tolerance: String { "max relative error \(ReportNumber.setting(spec.maxRelativeError))" }
+}
+
+/// A failed evaluation carried through a `Result`.
+private struct EvaluationFailure: Error {
+    let evaluation: CaseEvaluation
+    init(_ evaluation: CaseEvaluation) { self.evaluation = evaluation }
+}
+
+// MARK: - Entries
+
+extension Probe {
+    /// Checks the entries `indices` (all of them, or a sample), each by its own centered difference.
+    func entries(_ indices: [Int], sampled: Bool, then decided: @escaping (CaseEvaluation) -> CheckPlan.Step) -> CheckPlan {
+        CheckPlan(indices.lazy.flatMap { self.shifts($0) }) { results in decided(self.judgeEntries(indices, sampled: sampled, results)) }
+    }
+
+    private func judgeEntries(_ indices: [Int], sampled: Bool, _ results: [Values]) -> CaseEvaluation {
         var numeric = Matrix.zeros(like: x)
         var worst = 0.0, worstIndex = -1, kinks = 0, checked = 0
-        for k in 0..<x.count {
-            let entry = "\(spec.input)[\(k / x.columns), \(k % x.columns)]"
-            guard let plus = loss(1 + 2 * k), let minus = loss(2 + 2 * k) else {
-                let got = loss(1 + 2 * k) == nil ? results[1 + 2 * k][value: .loss] : results[2 + 2 * k][value: .loss]
-                return .wrongOutput("loss with \(entry) shifted", expected: "a scalar", got: got)
+        for (m, k) in indices.enumerated() {
+            let (plus, minus): (Double, Double)
+            switch losses(results, at: 2 * m, "\(spec.input)\(position(k)) shifted") {
+            case .failure(let failure): return failure.evaluation
+            case .success(let pair): (plus, minus) = pair
             }
-            guard plus.isFinite, minus.isFinite else {
-                return .fail(.nonFinite, "the loss is not finite near \(entry)")
-            }
-            numeric.elements[k] = (plus - minus) / (2 * spec.step)
-            // Finite everywhere, kinks included: a kink excuses a subgradient, not a NaN.
-            guard analytic.elements[k].isFinite else {
-                return .fail(.nonFinite, "\(spec.output)[\(k / x.columns), \(k % x.columns)] is \(analytic.elements[k])")
-            }
-            if straddlesKink(forward: (plus - f0) / spec.step, backward: (f0 - minus) / spec.step) {
+            numeric.elements[k] = (plus - minus) / (2 * step)
+            if atKink(plus, minus) {
                 kinks += 1
                 continue
             }
             checked += 1
-            let err = relativeError(analytic: analytic.elements[k], numeric: numeric.elements[k],
-                                                  plus: plus, minus: minus, step: spec.step)
+            let err = GradientCheck.relativeError(analytic: analytic.elements[k], numeric: numeric.elements[k],
+                                                  plus: plus, minus: minus, step: step)
             if err > worst || worstIndex < 0 { worst = err; worstIndex = k }
         }
+        let what = sampled ? "\(indices.count) entries drawn at random" : "\(checked) entries"
         let comparison = Comparison(
-            quantity: "\(spec.output) vs centered differences of your loss (\(checked) entries, \(kinks) at kinks left out)",
-            expected: ValueComparator.format(.matrix(numeric)), got: ValueComparator.format(.matrix(analytic)),
-            relativeError: checked > 0 ? worst : nil,
-            tolerance: "max relative error \(ReportNumber.setting(spec.maxRelativeError))", passed: worst <= spec.maxRelativeError)
-        if checked == 0 {
-            return .fail(.wrongGradient,
-                         "every entry of \(spec.input) sits at a kink of your loss (its one-sided differences disagree), so centered differences cannot confirm \(spec.output) anywhere; a loss that is smooth almost everywhere has no kink at random points",
-                         comparisons: [comparison])
-        }
+            quantity: "\(spec.output) vs centered differences of your loss (\(what), \(kinks) at kinks left out)",
+            expected: sampled ? ValueComparator.format(.series(indices.map { numeric.elements[$0] })) : ValueComparator.format(.matrix(numeric)),
+            got: sampled ? ValueComparator.format(.series(indices.map { analytic.elements[$0] })) : ValueComparator.format(.matrix(analytic)),
+            relativeError: checked > 0 ? worst : nil, tolerance: tolerance, passed: checked > 0 && worst <= spec.maxRelativeError)
+        if checked == 0 { return allAtKinks(sampled ? "entry drawn" : "entry", comparison: comparison) }
         if worst > spec.maxRelativeError {
-            let i = worstIndex / x.columns, j = worstIndex % x.columns
-            let a = analytic.elements[worstIndex], n = numeric.elements[worstIndex]
-            var misconception: String?
-            if n != 0 && Swift.abs(a / n + 1) < 1e-3 { misconception = "The gradient has the opposite sign: ∂L/∂x points uphill, and descent subtracts it." }
-            else if n != 0 && Swift.abs(a / n - Double(x.rows)) < 1e-3 * Double(x.rows) {
-                misconception = "The gradient is N times too large: the loss is a mean over samples, so its gradient is divided by N too."
-            }
-            return .fail(.wrongGradient,
-                         "\(spec.output)[\(i), \(j)] is \(ReportNumber.value(a)), but centered differences of your own loss give \(ReportNumber.value(n)) (relative error \(ReportNumber.value(worst))): the gradient does not match the loss",
-                         comparisons: [comparison], misconception: misconception)
+            return wrongEntry(worstIndex, numeric: numeric.elements[worstIndex], error: worst, comparisons: [comparison])
         }
         return .pass([comparison])
+    }
+}
+
+// MARK: - Directions
+
+/// The directions checked so far: how many were drawn, how many sat at kinks, and the
+/// directional derivatives of the others.
+private struct DirectionTally {
+    var drawn = 0
+    var kinks = 0
+    var analytic: [Double] = []
+    var numeric: [Double] = []
+    var worst = 0.0
+}
+
+extension Probe {
+    /// The typical size of a directional derivative along a unit direction, `‖∇f‖/√n`.
+    private var typicalSlope: Double {
+        (analytic.elements.reduce(0) { $0 + $1 * $1 } / Double(Swift.max(x.count, 1))).squareRoot()
+    }
+
+    /// `⟨∇f, v⟩` over the entries `range` of `v`.
+    private func slope(along v: Matrix, in range: Range<Int>? = nil) -> Double {
+        (range ?? 0..<v.count).reduce(0) { $0 + analytic.elements[$1] * v.elements[$1] }
+    }
+
+    /// Checks `count` random unit directions, drawing new ones for those at kinks (up to
+    /// ``GradientCheck/directionAttempts`` per direction asked for).
+    func directions(_ count: Int, random: SeededGenerator, found: DirectionTally,
+                    then decided: @escaping (CaseEvaluation) -> CheckPlan.Step) -> CheckPlan {
+        var random = random
+        let wanted = Swift.min(count - found.analytic.count, count * GradientCheck.directionAttempts - found.drawn)
+        let drawn: [Matrix] = (0..<wanted).map { _ in
+            let v = InputGenerator.normalMatrix(rows: x.rows, columns: x.columns, using: &random)
+            let norm = v.elements.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            return Matrix(rows: v.rows, columns: v.columns, elements: v.elements.map { $0 / Swift.max(norm, .leastNormalMagnitude) })
+        }
+        let next = random
+        return CheckPlan(drawn.lazy.flatMap { self.moves($0) }) { results in
+            var tally = found
+            for (m, v) in drawn.enumerated() {
+                tally.drawn += 1
+                let (plus, minus): (Double, Double)
+                switch losses(results, at: 2 * m, "\(spec.input) moved along a random direction") {
+                case .failure(let failure): return decided(failure.evaluation)
+                case .success(let pair): (plus, minus) = pair
+                }
+                if atKink(plus, minus) {
+                    tally.kinks += 1
+                    continue
+                }
+                let a = slope(along: v), n = (plus - minus) / (2 * step)
+                let err = GradientCheck.relativeError(analytic: a, numeric: n, plus: plus, minus: minus, step: step, scale: typicalSlope)
+                tally.analytic.append(a)
+                tally.numeric.append(n)
+                tally.worst = Swift.max(tally.worst, err)
+                if err > spec.maxRelativeError {
+                    return .more(search(v, range: 0..<v.count, error: err, slope: (a, n), tally: tally, then: decided))
+                }
+            }
+            if tally.analytic.count < count && tally.drawn < count * GradientCheck.directionAttempts {
+                return .more(directions(count, random: next, found: tally, then: decided))
+            }
+            let comparison = directionComparison(tally)
+            if tally.analytic.isEmpty { return decided(allAtKinks("direction drawn", comparison: comparison)) }
+            return decided(.pass([comparison]))
+        }
+    }
+
+    private func directionComparison(_ tally: DirectionTally, passed: Bool = true) -> Comparison {
+        Comparison(
+            quantity: "⟨\(spec.output), v⟩ vs centered differences of your loss along \(tally.analytic.count) random unit directions v of \(spec.input), every entry at once (\(tally.kinks) at kinks left out)",
+            expected: ValueComparator.format(.series(tally.numeric)), got: ValueComparator.format(.series(tally.analytic)),
+            relativeError: tally.analytic.isEmpty ? nil : tally.worst, tolerance: tolerance,
+            passed: passed && !tally.analytic.isEmpty)
+    }
+
+    /// Narrows a failing direction `v`, restricted to `range`, down to one entry: each level
+    /// splits the range into ``GradientCheck/searchFanOut`` parts, measures each part's
+    /// directional derivative and keeps the part whose error is largest; a part of one entry
+    /// is checked as that entry.
+    private func search(_ v: Matrix, range: Range<Int>, error: Double, slope found: (a: Double, n: Double), tally: DirectionTally,
+                        then decided: @escaping (CaseEvaluation) -> CheckPlan.Step) -> CheckPlan {
+        let fanOut = GradientCheck.searchFanOut
+        let size = (range.count + fanOut - 1) / fanOut
+        let parts = stride(from: range.lowerBound, to: range.upperBound, by: size).map { $0 ..< Swift.min($0 + size, range.upperBound) }
+        let single = size == 1
+        let restricted: [Matrix] = single ? [] : parts.map { part in
+            var u = Matrix.zeros(like: v)
+            for k in part { u.elements[k] = v.elements[k] }
+            return u
+        }
+        let calls = single ? parts.flatMap { shifts($0.lowerBound) } : restricted.flatMap { moves($0) }
+        let failedDirection = { (note: String) -> CaseEvaluation in
+            .fail(.wrongGradient,
+                  "along a random direction v of \(spec.input), ⟨\(spec.output), v⟩ is \(ReportNumber.value(found.a)), but centered differences of your own loss give \(ReportNumber.value(found.n)) (relative error \(ReportNumber.value(error))): the gradient does not match the loss; \(note)",
+                  comparisons: [directionComparison(tally, passed: false)])
+        }
+        return CheckPlan(calls) { results in
+            var best: (part: Range<Int>, error: Double, slope: (a: Double, n: Double))?
+            for (m, part) in parts.enumerated() {
+                let what = single ? "\(spec.input)\(position(part.lowerBound)) shifted" : "\(spec.input) moved along part of a direction"
+                let (plus, minus): (Double, Double)
+                switch losses(results, at: 2 * m, what) {
+                case .failure(let failure): return decided(failure.evaluation)
+                case .success(let pair): (plus, minus) = pair
+                }
+                if atKink(plus, minus) { continue }
+                let n = (plus - minus) / (2 * step)
+                let a = single ? analytic.elements[part.lowerBound] : slope(along: restricted[m], in: part)
+                let err = GradientCheck.relativeError(analytic: a, numeric: n, plus: plus, minus: minus, step: step)
+                // The part's share of the direction's error, on one scale across parts.
+                let share = Swift.abs(a - n)
+                if best == nil || share > Swift.abs(best!.slope.a - best!.slope.n) { best = (part, err, (a, n)) }
+            }
+            guard let best, best.error > spec.maxRelativeError else {
+                return decided(failedDirection("the error is spread over many entries, none wrong enough alone to name"))
+            }
+            if single {
+                return decided(wrongEntry(best.part.lowerBound, numeric: best.slope.n, error: best.error,
+                                          comparisons: [directionComparison(tally, passed: false)],
+                                          via: ", found by narrowing down a random direction along which the gradient is wrong"))
+            }
+            return .more(search(v, range: best.part, error: error, slope: found, tally: tally, then: decided))
+        }
     }
 }

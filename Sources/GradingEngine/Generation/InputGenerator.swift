@@ -55,19 +55,15 @@ public struct InputGenerator: Sendable {
         }
     }
 
-    /// A matrix of `mean + scale · N(0, 1)` samples (Box–Muller).
+    /// A matrix of `mean + scale · N(0, 1)` samples (Box–Muller, ``Matrix/normal(rows:columns:mean:scale:using:)``).
     public static func normalMatrix(rows: Int, columns: Int, mean: Double = 0, scale: Double = 1,
                                     using generator: inout SeededGenerator) -> Matrix {
-        Matrix(rows: rows, columns: columns, elements: (0..<(rows * columns)).map { _ in
-            mean + scale * standardNormal(using: &generator)
-        })
+        Matrix.normal(rows: rows, columns: columns, mean: mean, scale: scale, using: &generator)
     }
 
     /// One standard normal sample.
     public static func standardNormal(using generator: inout SeededGenerator) -> Double {
-        let u1 = Swift.max(generator.nextUnit(), .leastNonzeroMagnitude)
-        let u2 = generator.nextUnit()
-        return (-2 * Foundation.log(u1)).squareRoot() * Foundation.cos(2 * .pi * u2)
+        generator.nextNormal()
     }
 
     /// A labelled dataset of Gaussian blobs with a constant 1 appended to each sample (the

@@ -1,4 +1,5 @@
 import ComponentRuntime
+import GradeResults
 
 /// The limits a worker process runs under, besides each request's timeout and CPU budget.
 ///
@@ -36,7 +37,7 @@ public struct WorkerResourceLimits: Sendable, Hashable {
     /// Creates limits.
     public init(memoryBytes: UInt64? = 2 << 30, maxOpenFiles: UInt64? = 64, maxFileBytes: UInt64 = 64 << 20,
                 scratchBytes: UInt64 = 64 << 20, maxProcesses: UInt64 = 64, maxCPUSeconds: UInt64 = 900,
-                keptOutputBytes: Int = 64 << 10, maxOutputBytes: Int = 8 << 20, maxResultBytes: Int = 64 << 20) {
+                keptOutputBytes: Int = CapturedOutput.keptBytes, maxOutputBytes: Int = 8 << 20, maxResultBytes: Int = 64 << 20) {
         self.memoryBytes = memoryBytes
         self.maxOpenFiles = maxOpenFiles
         self.maxFileBytes = maxFileBytes

@@ -91,9 +91,10 @@ public final class WorkerSupervisor: Sendable {
     /// - Parameters:
     ///   - request: the invocations to run in order, with the request's CPU budget.
     ///   - timeout: wall-clock seconds the request may take.
+    ///   - budget: the seconds a timeout message names (the whole case's); the timeout by default.
     /// - Returns: the results, or why there are none, with what student code printed.
-    public func run(_ request: WorkerRequest, timeout: Double) -> WorkerOutcome {
-        state.withLock { $0.run(request, timeout: timeout) }
+    public func run(_ request: WorkerRequest, timeout: Double, budget: Double? = nil) -> WorkerOutcome {
+        state.withLock { $0.run(request, timeout: timeout, budget: budget ?? timeout) }
     }
 
     /// Ends the current case: its worker is retired and a fresh one started for the next.
@@ -187,10 +188,8 @@ struct SupervisorState: ~Copyable {
         self.environment = environment
         self.sandbox = sandbox
         self.startupTimeout = startupTimeout
-        encoder = JSONEncoder()
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        encoder = WireFormat.encoder()
+        decoder = WireFormat.decoder()
     }
 
     deinit {
@@ -298,7 +297,7 @@ struct SupervisorState: ~Copyable {
         }
     }
 
-    mutating func run(_ request: WorkerRequest, timeout: Double) -> WorkerOutcome {
+    mutating func run(_ request: WorkerRequest, timeout: Double, budget: Double) -> WorkerOutcome {
         if let sandboxViolation { return .died(.sandboxViolation(sandboxViolation), output: CapturedOutput()) }
         let component = request.invocations.first?.component
         if let finished = worker, finished.caseEnded {
@@ -335,7 +334,7 @@ struct SupervisorState: ~Copyable {
         message.append(UInt8(ascii: "\n"))
 
         var exchange = Exchange(worker: current.process, workerPID: current.workerPID, message: [UInt8](message),
-                                limits: limits, timeout: timeout, cpuSeconds: request.cpuSeconds,
+                                limits: limits, timeout: timeout, budget: budget, cpuSeconds: request.cpuSeconds,
                                 capture: capture, resultLine: current.pending)
         current.pending = []
         worker = current
@@ -533,6 +532,7 @@ private struct Exchange {
     let message: [UInt8]
     let limits: WorkerResourceLimits
     let timeout: Double
+    let budget: Double
     let cpuSeconds: Int
     private(set) var capture: OutputCapture
     /// Bytes on the result channel after the answer's newline.
@@ -544,12 +544,13 @@ private struct Exchange {
     private var errorsOpen = true
 
     init(worker: WorkerProcess, workerPID: pid_t, message: [UInt8], limits: WorkerResourceLimits, timeout: Double,
-         cpuSeconds: Int, capture: OutputCapture, resultLine: [UInt8]) {
+         budget: Double, cpuSeconds: Int, capture: OutputCapture, resultLine: [UInt8]) {
         self.worker = worker
         self.workerPID = workerPID
         self.message = message
         self.limits = limits
         self.timeout = timeout
+        self.budget = budget
         self.cpuSeconds = cpuSeconds
         self.capture = capture
         self.resultLine = resultLine
@@ -581,7 +582,7 @@ private struct Exchange {
             if now >= deadline {
                 worker.kill()
                 drainErrors(&buffer)
-                return .killed(.timedOut(seconds: timeout))
+                return .killed(.timedOut(seconds: budget))
             }
 
             var descriptors: [pollfd] = []

@@ -1,0 +1,66 @@
+import ComponentRuntime
+import Foundation
+import GradeKit
+import Testing
+
+/// The worker boundary's encoding: each run of calls on the same inputs carries one copy of
+/// them, and matrices travel as the bits of their entries.
+@Suite struct WireFormatTests {
+    static let inputs: Values = ["scores": .matrix(Matrix([[1, -2.5, .pi], [.infinity, -.infinity, 1e-300]])), "labels": .integers([0, 2])]
+
+    @Test func callsOnTheSameInputsSendThemOnce() throws {
+        let calls = (0..<100).map { k in
+            Invocation(component: "multiclass-svm", family: .scoreLoss, inputs: Self.inputs, outputs: ["loss"],
+                       variation: .entry(input: "scores", index: k % 6, by: 1e-5))
+        }
+        let data = try WireFormat.encoder().encode(WorkerRequest(id: 1, invocations: calls, cpuSeconds: 3))
+        let wire = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect((wire["inputSets"] as? [Any])?.count == 1)
+        let decoded = try WireFormat.decoder().decode(WorkerRequest.self, from: data)
+        #expect(decoded.invocations == calls)
+    }
+
+    @Test func matricesKeepEveryBit() throws {
+        let nan = Double(bitPattern: 0x7FF8_0000_0000_1234)
+        let m = Matrix(rows: 1, columns: 4, elements: [nan, -0.0, .leastNonzeroMagnitude, -.greatestFiniteMagnitude])
+        let data = try WireFormat.encoder().encode(m)
+        #expect(String(decoding: data, as: UTF8.self).contains("\"bytes\""))
+        let back = try WireFormat.decoder().decode(Matrix.self, from: data)
+        #expect(back.elements.map(\.bitPattern) == m.elements.map(\.bitPattern))
+    }
+
+    @Test func theDecimalFormIsStillRead() throws {
+        let back = try WireFormat.decoder().decode(Matrix.self, from: Data(#"{"rows": 1, "columns": 2, "elements": [1, 2]}"#.utf8))
+        #expect(back == Matrix([[1, 2]]))
+    }
+
+    @Test(arguments: [
+        #"{"rows": 1, "columns": 2, "bytes": "AAAAAAAA8D8="}"#,
+        #"{"rows": 1, "columns": 1, "bytes": "not base64!"}"#,
+        #"{"rows": 4611686018427387904, "columns": 4, "bytes": ""}"#,
+    ])
+    func bytesThatAreNotTheMatrixAreRefused(_ text: String) {
+        #expect(throws: DecodingError.self) { try WireFormat.decoder().decode(Matrix.self, from: Data(text.utf8)) }
+    }
+
+    @Test func aCallNamingAnInputSetItDoesNotCarryIsRefused() {
+        let call = Invocation(component: "softmax", family: .scoreLoss, inputs: Self.inputs)
+        var text = String(decoding: try! WireFormat.encoder().encode(WorkerRequest(id: 1, invocations: [call], cpuSeconds: 1)), as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"inputSet\":0", with: "\"inputSet\":1")
+        #expect(text.contains("\"inputSet\":1"))
+        let error = #expect(throws: DecodingError.self) { try WireFormat.decoder().decode(WorkerRequest.self, from: Data(text.utf8)) }
+        #expect("\(String(describing: error))".contains("a call names input set 1 of 1"))
+    }
+
+    @Test func aVariationOutsideItsInputIsABadInput() {
+        #expect(throws: InvocationFailure.badInput(name: "scores", expected: "a matrix with an entry 6 (it has 6)")) {
+            try Variation.entry(input: "scores", index: 6, by: 1).applied(to: Self.inputs)
+        }
+        #expect(throws: InvocationFailure.self) {
+            try Variation.direction(input: "scores", direction: Matrix([[1]]), by: 1).applied(to: Self.inputs)
+        }
+        #expect(throws: InvocationFailure.self) {
+            try Variation.entry(input: "labels", index: 0, by: 1).applied(to: Self.inputs)
+        }
+    }
+}
