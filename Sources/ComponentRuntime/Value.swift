@@ -28,6 +28,18 @@ public enum Value: Sendable, Hashable, Codable {
         }
     }
 
+    /// How many numbers the value holds: `numbers.count`, without making the list.
+    public var numberCount: Int {
+        switch self {
+        case .scalar: 1
+        case .matrix(let m): m.count
+        case .integers(let v): v.count
+        case .series(let v): v.count
+        case .matrices(let v): v.reduce(0) { $0 + $1.count }
+        case .text: 0
+        }
+    }
+
     /// Every number in the value, in a fixed order (matrices row-major, lists in order).
     public var numbers: [Double] {
         switch self {

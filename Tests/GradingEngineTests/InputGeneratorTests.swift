@@ -91,7 +91,7 @@ struct InputGeneratorTests {
 
     @Test func normalSamplesHaveTheRequestedMeanAndScale() {
         var generator = SeededGenerator(seed: 1)
-        let m = InputGenerator.normalMatrix(rows: 100, columns: 100, mean: 3, scale: 0.5, using: &generator)
+        let m = Matrix.normal(rows: 100, columns: 100, mean: 3, scale: 0.5, using: &generator)
         let mean = m.mean()
         let variance = m.map { ($0 - mean) * ($0 - mean) }.mean()
         #expect(Swift.abs(mean - 3) < 0.02)

@@ -50,15 +50,7 @@ struct CaseRunner {
     static let batchNumbers = 1 << 21
 
     private static func numbers(in values: Values) -> Int {
-        values.values.reduce(0) { total, value in
-            switch value {
-            case .matrix(let m): total + m.count
-            case .matrices(let ms): total + ms.reduce(0) { $0 + $1.count }
-            case .integers(let v): total + v.count
-            case .series(let v): total + v.count
-            case .scalar, .text: total + 1
-            }
-        }
+        values.values.reduce(0) { $0 + $1.numberCount }
     }
 
     /// Runs `invocations` in batches within `deadline`, appending what student code printed to

@@ -11,7 +11,7 @@ enum ConvergenceCheck {
         var rng = context.random()
         let data = InputGenerator.blobs(samples: spec.samples, features: spec.features, classes: spec.classes,
                                         separation: spec.separation, using: &rng)
-        let initial = InputGenerator.normalMatrix(rows: data.inputs.columns, columns: spec.classes, scale: 1e-3, using: &rng)
+        let initial = Matrix.normal(rows: data.inputs.columns, columns: spec.classes, scale: 1e-3, using: &rng)
         var inputs = Values()
         inputs[.weights] = initial
         inputs[.inputs] = data.inputs

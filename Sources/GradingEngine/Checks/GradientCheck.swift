@@ -253,7 +253,7 @@ extension Probe {
         var random = random
         let wanted = Swift.min(count - found.analytic.count, count * GradientCheck.directionAttempts - found.drawn)
         let drawn: [Matrix] = (0..<wanted).map { _ in
-            let v = InputGenerator.normalMatrix(rows: x.rows, columns: x.columns, using: &random)
+            let v = Matrix.normal(rows: x.rows, columns: x.columns, using: &random)
             let norm = v.elements.reduce(0) { $0 + $1 * $1 }.squareRoot()
             return Matrix(rows: v.rows, columns: v.columns, elements: v.elements.map { $0 / Swift.max(norm, .leastNormalMagnitude) })
         }

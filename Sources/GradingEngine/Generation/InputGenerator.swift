@@ -44,26 +44,15 @@ public struct InputGenerator: Sendable {
     public static func generate(_ spec: Generator, using generator: inout SeededGenerator) -> Value {
         switch spec {
         case .normal(let rows, let columns, let mean, let scale):
-            return .matrix(normalMatrix(rows: rows, columns: columns, mean: mean, scale: scale, using: &generator))
+            return .matrix(Matrix.normal(rows: rows, columns: columns, mean: mean, scale: scale, using: &generator))
         case .uniform(let rows, let columns, let low, let high):
             return .matrix(Matrix(rows: rows, columns: columns,
                                   elements: (0..<(rows * columns)).map { _ in low + (high - low) * generator.nextUnit() }))
         case .labels(let count, let classes):
             return .integers((0..<count).map { _ in generator.nextIndex(below: Swift.max(classes, 1)) })
         case .normalList(let count, let rows, let columns, let scale):
-            return .matrices((0..<count).map { _ in normalMatrix(rows: rows, columns: columns, mean: 0, scale: scale, using: &generator) })
+            return .matrices((0..<count).map { _ in Matrix.normal(rows: rows, columns: columns, mean: 0, scale: scale, using: &generator) })
         }
-    }
-
-    /// A matrix of `mean + scale · N(0, 1)` samples (Box–Muller, ``Matrix/normal(rows:columns:mean:scale:using:)``).
-    public static func normalMatrix(rows: Int, columns: Int, mean: Double = 0, scale: Double = 1,
-                                    using generator: inout SeededGenerator) -> Matrix {
-        Matrix.normal(rows: rows, columns: columns, mean: mean, scale: scale, using: &generator)
-    }
-
-    /// One standard normal sample.
-    public static func standardNormal(using generator: inout SeededGenerator) -> Double {
-        generator.nextNormal()
     }
 
     /// A labelled dataset of Gaussian blobs with a constant 1 appended to each sample (the
@@ -83,7 +72,7 @@ public struct InputGenerator: Sendable {
             let angle = 2 * Double.pi * Double(label) / Double(Swift.max(classes, 1))
             for j in 0..<features {
                 let centre = separation * (Foundation.cos(angle) * plane.0[j] + Foundation.sin(angle) * plane.1[j])
-                elements.append(centre + standardNormal(using: &generator))
+                elements.append(centre + generator.nextNormal())
             }
             elements.append(1)
         }
@@ -97,8 +86,8 @@ public struct InputGenerator: Sendable {
             let norm = v.reduce(0) { $0 + $1 * $1 }.squareRoot()
             return v.map { $0 / norm }
         }
-        let u = normalized((0..<dimension).map { _ in standardNormal(using: &generator) })
-        var v = (0..<dimension).map { _ in standardNormal(using: &generator) }
+        let u = normalized((0..<dimension).map { _ in generator.nextNormal() })
+        var v = (0..<dimension).map { _ in generator.nextNormal() }
         let projection = zip(u, v).reduce(0) { $0 + $1.0 * $1.1 }
         v = normalized(zip(v, u).map { $0 - projection * $1 })
         return (u, v)

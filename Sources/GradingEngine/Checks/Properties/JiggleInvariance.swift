@@ -16,7 +16,7 @@ enum JiggleInvariance: PropertyCheck {
             s = scores
             labels = y
         } else {
-            s = InputGenerator.normalMatrix(rows: 3, columns: 4, using: &rng)
+            s = Matrix.normal(rows: 3, columns: 4, using: &rng)
             labels = [2, 0, 1]
             s[0, 2] = s[row: 0].enumerated().filter { $0.offset != 2 }.map(\.element).max()! + h.margin + 2
         }

@@ -11,8 +11,8 @@ enum ScaledWeightsStayZero: PropertyCheck {
         let given = context.inputs
         let tol = context.testCase.tolerance
         // Given inputs are used as they are; otherwise W is scaled until every margin holds by 1.5Δ.
-        var x = InputGenerator.normalMatrix(rows: 6, columns: 3, using: &rng)
-        var w = InputGenerator.normalMatrix(rows: 3, columns: 4, using: &rng)
+        var x = Matrix.normal(rows: 6, columns: 3, using: &rng)
+        var w = Matrix.normal(rows: 3, columns: 4, using: &rng)
         var labels = x.dot(w).argmaxRows()
         var scores: Matrix
         if let gw = given[.weights], let gx = given[.inputs], let gy = given[.labels] {
