@@ -46,7 +46,7 @@ struct CaseChecker {
             // Compared with the reference by default; literal values (by hand, or recorded for
             // a student kit) stand in for it.
             break
-        case .gradientCheck, .property, .convergence, .numericalGradient:
+        case .gradientCheck, .property, .convergence, .numericalGradient, .efficiency:
             if parsed.fields.has("expected") {
                 report(expectedLocation, "'expected' has no use in \(c.kind.rawValue) \(what): the check computes its own verdict",
                        "remove 'expected'")
@@ -101,6 +101,14 @@ struct CaseChecker {
             if family != .numericalGradient {
                 report(parsed.location(of: "kind"), "numerical-gradient \(what) needs a numerical-gradient component, and \(describe(spec)) is not one",
                        "use kind: reference or worked-example")
+            }
+        case .efficiency:
+            if !parsed.fields.has("efficiency") {
+                report(c.location, "efficiency \(what) has no 'efficiency'", "add e.g. efficiency: {max_slowdown: 10}")
+            }
+            if signature.matrixInputs.isEmpty {
+                report(parsed.location(of: "kind"), "efficiency \(what) needs a component with a matrix input, and \(describe(spec)) has none",
+                       "use kind: reference")
             }
         case .workedExample, .reference:
             break

@@ -29,6 +29,10 @@ struct CaseDraft {
     var gradientCheck: GradientCheckSpec?
     /// `convergence` of a convergence case.
     var convergence: ConvergenceSpec?
+    /// `efficiency` of an efficiency case.
+    var efficiency: EfficiencySpec?
+    /// `inputs_fingerprint` beside recorded outputs.
+    var inputsFingerprint: String?
     var location: SourceLocation
 
     init(name: String, kind: CaseKind, location: SourceLocation) {
@@ -64,14 +68,18 @@ struct CaseDraft {
             return .property(property, expected: nil)
         case .convergence:
             return convergence.map(Check.convergence)
+        case .efficiency:
+            return efficiency.map(Check.efficiency)
         }
     }
 
     /// The validated case, if its check could be made.
     func testCase(descriptor: FamilyDescriptor?) -> TestCase? {
         guard let check = check(descriptor: descriptor) else { return nil }
-        return TestCase(name: name, component: component, check: check, title: title, points: points, visibility: visibility,
+        var testCase: TestCase? = TestCase(name: name, component: component, check: check, title: title, points: points, visibility: visibility,
                         hyperparameters: hyperparameters, seed: seed, inputs: inputs, compare: compare, tolerance: tolerance,
                         hint: hint, hintWhen: hintWhen, timeout: timeout, location: location)
+        testCase?.inputsFingerprint = inputsFingerprint
+        return testCase
     }
 }

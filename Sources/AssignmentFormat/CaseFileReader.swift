@@ -12,7 +12,7 @@ struct CaseFileReader {
     static let caseFields = [
         "name", "title", "component", "kind", "inputs", "expected", "compare", "tolerance", "points",
         "visibility", "hint", "hint_when", "timeout", "seed", "hyperparameters", "log_base", "property", "gradient_check",
-        "convergence",
+        "convergence", "efficiency",
     ]
     /// The fields of `defaults`.
     static let defaultFields = ["kind", "tolerance", "points", "visibility", "timeout", "hyperparameters"]
@@ -249,6 +249,7 @@ struct CaseFileReader {
             return
         }
         if let recorded = RecordedExpectation.outputs(of: mapping) {
+            parsed.testCase.inputsFingerprint = RecordedExpectation.fingerprint(of: mapping)
             guard case .mapping(let outputs) = recorded else {
                 log.report(file.location(recorded), "'recorded' of \(what) must be a mapping of outputs",
                            suggestion: "write e.g. expected: {recorded: {loss: 2.9}}")
@@ -305,6 +306,7 @@ struct CaseFileReader {
         let kind = parsed.testCase.kind
         let owners: [(field: String, kind: CaseKind)] = [
             ("log_base", .workedExample), ("property", .property), ("gradient_check", .gradientCheck), ("convergence", .convergence),
+            ("efficiency", .efficiency),
         ]
         for (field, owner) in owners where kindKnown && kind != owner && parsed.fields.has(field) {
             log.report(file.location(parsed.fields.keyNode(field)), "'\(field)' applies only to \(owner.rawValue) cases, and \(what) is a \(kind.rawValue) case",
@@ -331,6 +333,7 @@ struct CaseFileReader {
             parsed.testCase.gradientCheck = gradientCheck(node, parsed: parsed)
         }
         if let node = parsed.fields["convergence"] { parsed.testCase.convergence = convergence(node, of: what) }
+        if let node = parsed.fields["efficiency"] { parsed.testCase.efficiency = efficiency(node, of: what) }
     }
 
     private func gradientCheck(_ node: Node, parsed: ParsedCase) -> GradientCheckSpec? {
@@ -386,6 +389,28 @@ struct CaseFileReader {
     /// when the family has it, otherwise `gradient`.
     static func gradientOutput(for input: String, in descriptor: FamilyDescriptor?) -> String {
         descriptor?.gradient(of: input)?.output.name ?? Port<Matrix>.gradient.name
+    }
+
+    private func efficiency(_ node: Node, of caseWhat: String) -> EfficiencySpec? {
+        let what = "'efficiency' of \(caseWhat)"
+        let example = "{max_slowdown: 10, repetitions: 5}"
+        guard let fields = file.fields(node, of: what, allowed: ["max_slowdown", "repetitions"], example: example) else { return nil }
+        guard let slowdownNode = fields["max_slowdown"] else {
+            log.report(file.location(node), "\(what) has no 'max_slowdown'", suggestion: "write e.g. \(example)")
+            return nil
+        }
+        guard let slowdown = positive(slowdownNode, "'max_slowdown' of \(what)", example: "max_slowdown: 10") else { return nil }
+        var spec = EfficiencySpec(maxSlowdown: slowdown)
+        if let node = fields["repetitions"] {
+            guard let count = file.integer(node, "'repetitions' of \(what)") else { return nil }
+            guard (1...100).contains(count) else {
+                log.report(file.location(node), "'repetitions' of \(what) must be between 1 and 100, got \(count)",
+                           suggestion: "write e.g. repetitions: 5")
+                return nil
+            }
+            spec.repetitions = count
+        }
+        return spec
     }
 
     private func convergence(_ node: Node, of caseWhat: String) -> ConvergenceSpec? {

@@ -17,4 +17,6 @@ public enum CaseKind: String, Sendable, Hashable, CaseIterable {
     case convergence
     /// A numerical-gradient estimator against the exact gradient of a known function.
     case numericalGradient = "numerical-gradient"
+    /// The submission's time a call against the reference's, on the same inputs.
+    case efficiency
 }

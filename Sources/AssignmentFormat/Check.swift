@@ -20,6 +20,9 @@ public enum Check: Sendable, Hashable {
     case property(PropertyName, expected: Values?)
     /// A training run that must reach an accuracy.
     case convergence(ConvergenceSpec)
+    /// The submission's median time a call, within a factor of the reference's measured in
+    /// the same run.
+    case efficiency(EfficiencySpec)
 
     /// The kind, as case files name it.
     public var kind: CaseKind {
@@ -30,6 +33,7 @@ public enum Check: Sendable, Hashable {
         case .gradientCheck: .gradientCheck
         case .property: .property
         case .convergence: .convergence
+        case .efficiency: .efficiency
         }
     }
 
@@ -39,7 +43,7 @@ public enum Check: Sendable, Hashable {
         case .workedExample(let expected, _): expected
         case .reference(let recorded): recorded
         case .property(_, let expected): expected
-        case .numericalGradient, .gradientCheck, .convergence: nil
+        case .numericalGradient, .gradientCheck, .convergence, .efficiency: nil
         }
     }
 
@@ -57,5 +61,11 @@ public enum Check: Sendable, Hashable {
         case .property(.numericallyStable, nil): true
         default: false
         }
+    }
+
+    /// True when the check needs the reference itself, not its values: an efficiency case
+    /// times it, so a student kit (which has no reference) cannot carry the case.
+    public var runsTheReference: Bool {
+        if case .efficiency = self { true } else { false }
     }
 }

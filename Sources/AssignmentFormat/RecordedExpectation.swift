@@ -15,10 +15,22 @@ public enum RecordedExpectation {
     /// The key under `expected` that holds the recorded outputs.
     public static let key = "recorded"
 
-    /// The node under `recorded` when `expected` is a mapping with that single key.
+    /// The key beside `recorded` that holds the fingerprint of generated inputs kept as
+    /// generators: `expected: {recorded: {…}, inputs_fingerprint: fnv1a64:…}`.
+    public static let fingerprintKey = "inputs_fingerprint"
+
+    /// The node under `recorded` when `expected` is a mapping of that key (and, optionally,
+    /// ``fingerprintKey``).
     static func outputs(of mapping: Node.Mapping) -> Node? {
-        guard mapping.count == 1, let (keyNode, value) = mapping.first, keyNode.string == key else { return nil }
-        return value
+        let keys = Set(mapping.map { $0.key.string })
+        guard keys == [key] || keys == [key, fingerprintKey] else { return nil }
+        return mapping.first { $0.key.string == key }?.value
+    }
+
+    /// The fingerprint beside the recorded outputs, if any.
+    static func fingerprint(of mapping: Node.Mapping) -> String? {
+        guard outputs(of: mapping) != nil else { return nil }
+        return mapping.first { $0.key.string == fingerprintKey }?.value.string
     }
 
     /// True when an `expected` node holds recorded outputs.

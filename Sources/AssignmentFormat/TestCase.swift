@@ -35,6 +35,10 @@ public struct TestCase: Sendable, Hashable {
     public var timeout: Double?
     /// Where the case was written.
     public var location: SourceLocation
+    /// The fingerprint (``ComponentRuntime/Values/fingerprint``) of the generated inputs whose
+    /// outputs the case records (a student kit keeps large inputs as generators): the inputs
+    /// are then drawn from the case's own seed on every run, and must have it.
+    public var inputsFingerprint: String?
 
     /// The kind of check, as case files name it.
     public var kind: CaseKind { check.kind }

@@ -7,6 +7,7 @@ public enum Problem: String, Sendable, Hashable, Codable, CaseIterable {
     case nonFinite = "non-finite"
     case propertyViolated = "property-violated"
     case didNotConverge = "did-not-converge"
+    case tooSlow = "too-slow"
     case notImplemented = "not-implemented"
     // Errors: the code did not finish.
     case crash

@@ -40,14 +40,19 @@ public struct MutationScore: Sendable {
     /// Accepted conventions that some case fails.
     public var rejectedConventions: [Row] { rows.filter { $0.isAccepted && !$0.killedBy.isEmpty } }
 
-    /// Grades every mutant of `oracle` on `assignment`'s cases.
+    /// Grades every mutant of `oracle` on the cases of `assignment` that run its component.
     public static func measure(_ assignment: Assignment, oracle: ReferenceOracle = ReferenceOracle()) throws(CaseError) -> MutationScore {
         let minimumShare = assignment.minimumMistakeShare ?? 0
         var rows: [Row] = []
         for mistake in oracle.mistakes where assignment.component(named: mistake.component) != nil {
             guard let registry = oracle.registry(making: mistake) else { continue }
-            let grader = Grader(assignment: assignment, executor: TrustedExecutor(registry: registry, families: assignment.families),
-                                oracle: oracle)
+            let executor = TrustedExecutor(registry: registry, families: assignment.families)
+            // Only the cases that run the mistaken component can see it: the others give the
+            // reference's outputs, which pass.
+            var running = assignment
+            let all = Grader(assignment: assignment, executor: executor, oracle: oracle)
+            running.cases = assignment.cases.filter { $0.component == mistake.component || all.dependencies(of: $0).contains(mistake.component) }
+            let grader = Grader(assignment: running, executor: executor, oracle: oracle)
             let run = try grader.grade(submission: mistake.key, build: BuildOutcome(succeeded: true))
             let own = run.checks.filter { $0.component == mistake.component }
             let killed = own.filter { $0.status != .passed }

@@ -15,7 +15,7 @@ struct KitCaseFile {
         /// Left out of the kit.
         case remove
         /// Rewritten with literal inputs and the reference's recorded outputs.
-        case record(inputs: Values?, expected: Values)
+        case record(inputs: Values?, expected: Values, fingerprint: String?)
     }
 
     /// The file's text.
@@ -36,10 +36,10 @@ struct KitCaseFile {
             switch disposition(testCase) {
             case .keep: continue
             case .remove: lines.removeSubrange(start..<end)
-            case .record(let inputs, let expected):
+            case .record(let inputs, let expected, let fingerprint):
                 let block = Array(lines[start..<end])
                 lines.replaceSubrange(start..<end, with: record(block, indent: testCase.location.column - 1,
-                                                                inputs: inputs, expected: expected))
+                                                                inputs: inputs, expected: expected, fingerprint: fingerprint))
             }
         }
         return lines.joined(separator: "\n")
@@ -57,7 +57,7 @@ struct KitCaseFile {
     }
 
     /// A case's lines without its `inputs` (when replaced) and `expected` fields, then the recorded ones.
-    private func record(_ block: [String], indent: Int, inputs: Values?, expected: Values) -> [String] {
+    private func record(_ block: [String], indent: Int, inputs: Values?, expected: Values, fingerprint: String?) -> [String] {
         var replaced: Set<String> = ["expected"]
         if inputs != nil { replaced.insert("inputs") }
         var kept: [String] = []
@@ -86,6 +86,9 @@ struct KitCaseFile {
         added.append(pad + "expected:")
         added.append(pad + "  \(RecordedExpectation.key):    # the reference's outputs, recorded by grade release")
         for name in expected.keys.sorted() { added.append(pad + "    \(name): " + YAMLLiteral.write(expected[name]!)) }
+        if let fingerprint {
+            added.append(pad + "  \(RecordedExpectation.fingerprintKey): \(fingerprint)    # of the inputs generated from the case's seed")
+        }
         kept.insert(contentsOf: added, at: insertAt)
         return kept
     }

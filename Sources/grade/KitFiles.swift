@@ -66,7 +66,7 @@ enum KitFiles {
             - `Sources/`: the grader itself. `Sources/GradeKit` documents the protocols you conform to.
 
             Your final grade also includes \(withheld) case\(withheld == 1 ? "" : "s") not in this kit (hidden cases,
-            and cases shown after the due date).
+            cases shown after the due date, and efficiency cases, which time the reference).
 
             """
     }

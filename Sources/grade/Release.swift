@@ -34,7 +34,7 @@ struct Release: ParsableCommand {
         try KitAudit(kit: destination, withheld: summary.withheld, layout: layout).verify()
         print("wrote the \(assignment.id) kit to \(out)")
         print("  \(summary.visible.count) visible cases, \(summary.recorded.count) with the reference's outputs recorded")
-        print("  \(summary.withheld.count) hidden or after_due_date cases left out")
+        print("  \(summary.withheld.count) hidden, after_due_date or efficiency cases left out")
         print("next: cd \(out) && git init && swift run grade \(assignment.id)")
     }
 }

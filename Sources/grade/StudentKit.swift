@@ -27,7 +27,8 @@ struct StudentKit {
     }
 
     /// True when a case stays out of the kit: hidden, or shown only after the due date.
-    func isWithheld(_ testCase: TestCase) -> Bool { testCase.visibility != .visible }
+    /// Hidden and after-due-date cases, and cases that time the reference (a kit has none).
+    func isWithheld(_ testCase: TestCase) -> Bool { testCase.visibility != .visible || testCase.check.runsTheReference }
 
     /// Writes the kit into `out`, which must not exist or be empty.
     func write(to out: URL) throws(CouldNotGrade) -> Summary {
@@ -83,9 +84,9 @@ struct StudentKit {
                 if isWithheld(testCase) { return .remove }
                 guard testCase.check.asksTheReference else { return .keep }
                 do throws(CouldNotGrade) {
-                    let (inputs, expected) = try record(testCase, oracle: oracle, generator: generator)
+                    let (inputs, expected, fingerprint) = try record(testCase, oracle: oracle, generator: generator)
                     recorded.append(testCase)
-                    return .record(inputs: inputs, expected: expected)
+                    return .record(inputs: inputs, expected: expected, fingerprint: fingerprint)
                 } catch {
                     failure = error
                     return .keep
@@ -99,9 +100,14 @@ struct StudentKit {
         return recorded
     }
 
-    /// The literal inputs (nil when all were literal already) and the reference's outputs of a case.
+    /// Generated inputs of up to this many numbers are written out; larger ones stay
+    /// generators, and the recorded outputs carry the fingerprint of what they generate.
+    static let literalInputNumbers = 10_000
+
+    /// The literal inputs (nil when all were literal already, or kept as generators), the
+    /// reference's outputs of a case, and the fingerprint of inputs kept as generators.
     private func record(_ testCase: TestCase, oracle: ReferenceOracle,
-                        generator: InputGenerator) throws(CouldNotGrade) -> (Values?, Values) {
+                        generator: InputGenerator) throws(CouldNotGrade) -> (Values?, Values, String?) {
         guard let family = assignment.component(named: testCase.component)?.family else {
             throw CouldNotGrade(message: "\(testCase.location): component '\(testCase.component)' is not declared")
         }
@@ -118,7 +124,10 @@ struct StudentKit {
             throw CouldNotGrade(message: "\(testCase.location): the reference's '\(bad.key)' of case '\(testCase.name)' is not finite, so it cannot be recorded")
         }
         let generated = testCase.inputs.values.contains { if case .generated = $0 { true } else { false } }
-        return (generated ? inputs : nil, expected)
+        guard generated else { return (nil, expected, nil) }
+        let numbers = inputs.values.reduce(0) { $0 + $1.numbers.count }
+        if numbers > Self.literalInputNumbers { return (nil, expected, inputs.fingerprint) }
+        return (inputs, expected, nil)
     }
 
     private func write(_ text: String, to url: URL) throws {

@@ -52,7 +52,7 @@ import Testing
             """).problems
         #expect(problems == [
             "cases/c.yaml:7:16: error: case 'svm-cat-2.9' has 'hint_when' but no 'hint'; add the hint it conditions, or remove 'hint_when'",
-            "cases/c.yaml:7:16: error: 'crash' in 'hint_when' of case 'svm-cat-2.9' is neither a kind of failure nor a mistake name; write one of wrong-value, wrong-gradient, wrong-shape, non-finite, property-violated, did-not-converge, or a known mistake of the component such as sum-over-samples",
+            "cases/c.yaml:7:16: error: 'crash' in 'hint_when' of case 'svm-cat-2.9' is neither a kind of failure nor a mistake name; write one of wrong-value, wrong-gradient, wrong-shape, non-finite, property-violated, did-not-converge, too-slow, or a known mistake of the component such as sum-over-samples",
         ])
     }
 

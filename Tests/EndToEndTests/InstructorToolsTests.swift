@@ -63,10 +63,10 @@ struct InstructorToolsTests {
         let result = try F.grade.run(["validate", copy.path])
 
         #expect(result.status == 0, "\(result.combinedOutput)")
-        #expect(result.standardOutput.contains("reference: 200/200 points, every case passes"))
-        #expect(result.standardOutput.contains("ok   l2-gradient-missing-2: 195/200; l2-regularization −5"))
+        #expect(result.standardOutput.contains("reference: 208/208 points, every case passes"))
+        #expect(result.standardOutput.contains("ok   l2-gradient-missing-2: 203/208; l2-regularization −5"))
         #expect(result.standardOutput.contains("diagnosis: Your gradient is W where the derivative of Σ W² is 2W."))
-        #expect(result.standardOutput.contains("  total                   150     200       6          1"))
+        #expect(result.standardOutput.contains("  total                   156     208       6          1"))
     }
 
     @Test("validate exits 1 when an example breaks a component its example.yaml does not list")
@@ -94,7 +94,7 @@ struct InstructorToolsTests {
         let result = try F.grade.run(["list"])
         #expect(result.status == 0)
         #expect(result.standardOutput.contains("assignment3: Assignment 3: Loss functions and optimization"))
-        #expect(result.standardOutput.contains("23 components, 150 cases, 200 points"))
+        #expect(result.standardOutput.contains("23 components, 156 cases, 208 points"))
         #expect(result.standardOutput.contains("multiclass-svm           19      44       1          0  score-loss"))
     }
 

@@ -78,8 +78,7 @@ struct ConventionTests {
     }
     /// assignment3 charges for Adagrad's other ε convention: the same points on every seed.
     @Test func assignmentThreeChargesAConventionTheSameOnEverySeed() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let assignment = try AssignmentLoader.load(directory: root.appendingPathComponent("assignments/assignment3"))
+        let assignment = try AssignmentThree.small.get()
         let charged = assignment.conventions.filter { $0.value == .costsPoints }.keys.sorted()
         #expect(!charged.isEmpty)
         for key in charged {
@@ -101,8 +100,7 @@ struct ConventionTests {
 @Suite("Failures seen through a caller")
 struct CallerAttributionTests {
     @Test func sgdOnAWrongLinearSVMNamesTheLinearSVM() throws {
-        let assignment = try AssignmentLoader.load(directory: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("assignments/assignment3"))
+        let assignment = try AssignmentThree.small.get()
         let registry = referenceRegistry { $0.register("linear-svm", AllClassesLinearSVM.self) }
         let run = try Grader(assignment: assignment, executor: InProcessExecutor(registry: registry),
                              filter: CaseFilter("linear-svm,sgd")).grade(submission: "wrong linear-svm", build: builtFine)

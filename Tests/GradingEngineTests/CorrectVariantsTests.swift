@@ -9,11 +9,17 @@ import Testing
 /// real assignment3, whatever the run seed mixed into its generated inputs.
 @Suite("Correct variants pass assignment3 on every seed")
 struct CorrectVariantsTests {
-    /// The assignment shipped in `assignments/assignment3`.
-    static let assignment = Result { () throws -> Assignment in
-        let root = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return try AssignmentLoader.load(directory: root.appendingPathComponent("assignments/assignment3"))
+    /// The assignment shipped, its correctness cases (all but the efficiency cases, which judge
+    /// speed: a loop variant is correct and slow, and ``loopVariantsAreTooSlowForTheEfficiencyCases``
+    /// checks that they say so), and those without the CIFAR-size cases, which every seed after
+    /// the first leaves out: at that size one seed's draw is as good as another's.
+    static let shipped = AssignmentThree.shipped
+    static let assignment = AssignmentThree.withoutEfficiency
+    static let smallCases = AssignmentThree.small
+
+    /// The cases graded on run seed `seed`.
+    static func assignment(for seed: UInt64) throws -> Assignment {
+        try (seed == runSeeds.lowerBound ? assignment : smallCases).get()
     }
 
     /// The run seeds every variant is graded on.
@@ -31,7 +37,7 @@ struct CorrectVariantsTests {
 
     /// Grades the cases `filter` selects (all when nil) in process against `registry`.
     static func grade(_ registry: ComponentRegistry, runSeed: UInt64, filter: CaseFilter? = nil) throws -> [CheckResult] {
-        let grader = Grader(assignment: try assignment.get(), executor: InProcessExecutor(registry: registry),
+        let grader = Grader(assignment: try assignment(for: runSeed), executor: InProcessExecutor(registry: registry),
                             runSeed: runSeed, filter: filter)
         return try grader.grade(submission: "variants", build: builtFine).checks
     }
@@ -73,7 +79,7 @@ struct CorrectVariantsTests {
         for submission in Self.variantSubmissions {
             for seed in Self.runSeeds {
                 let checks = try Self.grade(submission.registry, runSeed: seed)
-                #expect(checks.count == (try Self.assignment.get().cases.count))
+                #expect(checks.count == (try Self.assignment(for: seed).cases.count))
                 let failures = checks.filter { $0.status != .passed }
                 #expect(failures.isEmpty, """
                     submission of \(submission.names.joined(separator: ", ")), seed \(seed):
@@ -114,5 +120,23 @@ struct CorrectVariantsTests {
             if !failures.isEmpty { verdicts.append(Self.describe(failures, of: variant, seed: seed)) }
         }
         print("convention \(variant.name) (\(variant.idea)):\n  " + verdicts.joined(separator: "\n  "))
+    }
+
+    @Test func loopVariantsAreTooSlowForTheEfficiencyCases() throws {
+        let efficiency = try Self.shipped.get().cases.filter { $0.kind == .efficiency }
+        #expect(efficiency.count == 2)
+        for variant in CorrectVariants.all where variant.name.hasSuffix("-loops") && efficiency.contains(where: { $0.component == variant.component }) {
+            var assignment = try Self.shipped.get()
+            assignment.cases = efficiency.filter { $0.component == variant.component }
+            let checks = try Grader(assignment: assignment, executor: InProcessExecutor(registry: referenceRegistry(variant.register)))
+                .grade(submission: variant.name, build: builtFine).checks
+            #expect(checks.allSatisfy { $0.status == .failed && $0.problem == .tooSlow }, "\(variant.name): \(checks.map { $0.reason ?? "" })")
+            #expect(checks.allSatisfy { $0.reason?.contains("vectorize it") == true })
+        }
+        var assignment = try Self.shipped.get()
+        assignment.cases = efficiency
+        let reference = try Grader(assignment: assignment, executor: InProcessExecutor(registry: referenceRegistry()))
+            .grade(submission: "reference", build: builtFine).checks
+        #expect(reference.allSatisfy { $0.status == .passed }, "\(reference.map { $0.reason ?? "" })")
     }
 }

@@ -10,11 +10,8 @@ import Testing
 /// by its own sentence, and costs nothing in components that do not run it.
 @Suite("Known mistakes are named when graded")
 struct KnownMistakeDiagnosisTests {
-    static let assignment = Result { () throws -> Assignment in
-        let root = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return try AssignmentLoader.load(directory: root.appendingPathComponent("assignments/assignment3"))
-    }
+    /// The cases of assignment3 but the CIFAR-size and efficiency ones (``AssignmentThree/small``).
+    static let assignment = AssignmentThree.small
 
     nonisolated(unsafe) static let oracle = ReferenceOracle()
 

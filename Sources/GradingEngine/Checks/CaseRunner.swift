@@ -30,11 +30,13 @@ struct CaseRunner {
         let deadline = Monotonic.now() + limits.timeout
         var output = CapturedOutput()
         while true {
-            switch run(plan.invocations, for: testCase, limits: limits, until: deadline, output: &output) {
+            var seconds: [Double] = []
+            switch run(plan.invocations, for: testCase, limits: limits, until: deadline, output: &output,
+                       requests: plan.timedRequests, seconds: &seconds) {
             case .ended(let status, let problem, let reason, _):
                 return CaseOutcome(status: status, evaluation: .fail(problem, reason), output: output)
             case .outputs(let results, _):
-                switch plan.next(results) {
+                switch plan.next(results, seconds) {
                 case .done(let evaluation):
                     return CaseOutcome(status: evaluation.passed ? .passed : .failed, evaluation: evaluation, output: output)
                 case .more(let further):
@@ -53,10 +55,11 @@ struct CaseRunner {
         values.values.reduce(0) { $0 + $1.numberCount }
     }
 
-    /// Runs `invocations` in batches within `deadline`, appending what student code printed to
-    /// `output`; the first failure ends the run.
+    /// Runs `invocations` within `deadline`, in batches, or in requests of the sizes
+    /// `requests` whose wall-clock seconds go to `seconds`; appends what student code printed
+    /// to `output`. The first failure ends the run.
     func run(_ invocations: AnySequence<Invocation>, for testCase: TestCase, limits: CaseLimits, until deadline: Double,
-             output: inout CapturedOutput) -> Run {
+             output: inout CapturedOutput, requests: [Int]? = nil, seconds: inout [Double]) -> Run {
         var results: [Values] = []
         var batch: [Invocation] = []
         var numbers = 0
@@ -68,7 +71,10 @@ struct CaseRunner {
             }
             let left = CaseLimits(timeout: remaining, cpuSeconds: min(limits.cpuSeconds, Int(remaining.rounded(.up)) + 1),
                                   budget: limits.budget)
-            switch run(batch, for: testCase, limits: left) {
+            let started = Monotonic.now()
+            let ran = run(batch, for: testCase, limits: left)
+            seconds.append(Monotonic.now() - started)
+            switch ran {
             case .ended(let status, let problem, let reason, let printed):
                 output.append(printed)
                 return .ended(status, problem, reason, output)
@@ -77,6 +83,15 @@ struct CaseRunner {
                 results += values
                 return nil
             }
+        }
+        if let requests {
+            var remaining = Array(invocations)[...]
+            for size in requests {
+                batch = Array(remaining.prefix(size))
+                remaining = remaining.dropFirst(size)
+                if let ended = send() { return ended }
+            }
+            return .outputs(results, output)
         }
         for invocation in invocations {
             let own = (invocation.variation?.size ?? 0) + 1
@@ -101,6 +116,7 @@ struct CaseRunner {
         case .gradientCheck(let specs): try GradientCheck.plan(context, specs: specs)
         case .property(let property, let expected): try property.check.plan(context, expected: expected)
         case .convergence(let spec): ConvergenceCheck.plan(context, spec: spec)
+        case .efficiency(let spec): try EfficiencyCheck.plan(context, spec: spec)
         }
     }
 

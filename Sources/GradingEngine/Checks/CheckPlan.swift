@@ -17,19 +17,31 @@ struct CheckPlan {
 
     /// The invocations, in order, produced on demand.
     let invocations: AnySequence<Invocation>
+    /// The sizes of the requests the invocations go in, each timed from the grader; nil lets
+    /// the runner batch them as it likes.
+    let timedRequests: [Int]?
     /// Decides, or asks for more, given the outputs of every invocation in the order of
-    /// ``invocations``.
-    let next: ([Values]) -> Step
+    /// ``invocations`` and, for timed requests, the wall-clock seconds of each.
+    let next: ([Values], [Double]) -> Step
 
     /// A plan of `invocations` judged by `judge`.
     init<S: Sequence<Invocation>>(_ invocations: S, judge: @escaping ([Values]) -> CaseEvaluation) {
         self.invocations = AnySequence(invocations)
-        self.next = { .done(judge($0)) }
+        self.timedRequests = nil
+        self.next = { values, _ in .done(judge(values)) }
     }
 
     /// A plan of `invocations` that may ask for more.
     init<S: Sequence<Invocation>>(_ invocations: S, then next: @escaping ([Values]) -> Step) {
         self.invocations = AnySequence(invocations)
+        self.timedRequests = nil
+        self.next = { values, _ in next(values) }
+    }
+
+    /// A plan of requests sent one by one and timed, which may ask for more.
+    init(timed requests: [[Invocation]], then next: @escaping ([Values], [Double]) -> Step) {
+        self.invocations = AnySequence(requests.joined())
+        self.timedRequests = requests.map(\.count)
         self.next = next
     }
 }

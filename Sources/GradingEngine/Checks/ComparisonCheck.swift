@@ -16,6 +16,9 @@ enum ComparisonCheck {
     /// The plan of a reference case: the reference's outputs on the same inputs, or those
     /// recorded into the case.
     static func reference(_ context: CheckContext, recorded: Values?) throws(CaseError) -> CheckPlan {
+        if let fingerprint = context.testCase.inputsFingerprint, fingerprint != context.inputs.fingerprint {
+            throw context.failure("its outputs were recorded for inputs of fingerprint \(fingerprint), but its generators give \(context.inputs.fingerprint) here: the kit and its grader differ; release the kit again")
+        }
         let expected = if let recorded { recorded } else { try context.referenceOutputs(context.call(context.inputs)) }
         return try plan(context, expected: expected, logBase: nil)
     }

@@ -369,9 +369,6 @@ struct SupervisorState: ~Copyable {
             return death
         }
         while true {
-            if Monotonic.now() >= deadline {
-                return fail(.startupFailed("the submission did not start within \(Int(startupTimeout)) s: registerComponents(in:) or a global initializer runs too long"), reaped: false)
-            }
             var descriptors = [pollfd(fd: current.process.results, events: Int16(POLLIN), revents: 0),
                                pollfd(fd: current.process.errors, events: Int16(POLLIN), revents: 0)]
             if let info = current.process.info { descriptors.append(pollfd(fd: info, events: Int16(POLLIN), revents: 0)) }
@@ -396,6 +393,11 @@ struct SupervisorState: ~Copyable {
                 let death = classify(termination, capture: capture, request: nil)
                 if case .sandboxViolation = death { return death }
                 return .startupFailed("the submission stopped before it was ready: \(death.reason)")
+            }
+            // Checked after reading: a spare started long ago, while the grader was busy, may
+            // have been ready all along.
+            if Monotonic.now() >= deadline {
+                return fail(.startupFailed("the submission did not start within \(Int(startupTimeout)) s: registerComponents(in:) or a global initializer runs too long"), reaped: false)
             }
         }
         if launch.reportsPID {

@@ -129,3 +129,30 @@ func propertyCase(_ property: PropertyName, _ component: String, inputs: [String
     TestCase(name: "\(component)-\(property.rawValue)", component: component, check: .property(property, expected: nil),
              hyperparameters: hyperparameters, seed: seed, inputs: inputs)
 }
+
+/// `assignments/assignment3` as shipped, and the part of it that sweeps over seeds and
+/// mistakes grade: without its efficiency cases (which judge speed, not answers) and its
+/// CIFAR-size cases (over ``largeInputNumbers`` input numbers), which cost seconds each in
+/// process and are graded as shipped by their own tests and by the command-line tests.
+enum AssignmentThree {
+    static let largeInputNumbers = 10_000
+
+    static let shipped = Result { () throws -> Assignment in
+        let root = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return try AssignmentLoader.load(directory: root.appendingPathComponent("assignments/assignment3"))
+    }
+
+    static let withoutEfficiency = shipped.map { shipped in
+        var assignment = shipped
+        assignment.cases.removeAll { $0.kind == .efficiency }
+        return assignment
+    }
+
+    static let small = withoutEfficiency.map { full in
+        var assignment = full
+        let generator = InputGenerator()
+        assignment.cases.removeAll { generator.inputs(for: $0).values.reduce(0) { $0 + $1.numbers.count } > largeInputNumbers }
+        return assignment
+    }
+}
