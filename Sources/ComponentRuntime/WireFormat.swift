@@ -1,11 +1,49 @@
 import Foundation
 import GradeKit
+import Synchronization
 
-/// The encoding of requests and responses between the grader and a worker: one JSON line
-/// each, non-finite numbers as the strings `inf`, `-inf` and `nan`, and matrices in their
-/// compact form: the IEEE 754 binary64 bits of their entries, little-endian and row-major, in
-/// Base64 (``Base64Entries``).
+/// The encoding of requests and responses between the grader and a worker: JSON,
+/// non-finite numbers as the strings `inf`, `-inf` and `nan`, and matrices in their compact
+/// form, the IEEE 754 binary64 bits of their entries, little-endian and row-major.
+///
+/// A response is one JSON line, its matrices in Base64 (``Base64Entries``). A request is
+/// framed so that the megabytes of a CIFAR-size input are never written into, escaped in or
+/// scanned out of a JSON string: a line with the decimal byte count of its attachments, the
+/// attachments (the raw bits of every matrix of at least ``attachedEntries`` entries), then
+/// the JSON line, whose matrices refer to their bytes as `"@offset"` (``AttachedEntries``).
 public enum WireFormat {
+    /// Matrices with at least this many entries travel as attachments of a request.
+    public static let attachedEntries = 512
+
+    /// The bytes of `request` as a worker reads them with ``readRequest(line:bytes:)``.
+    public static func frame(_ request: WorkerRequest) throws -> [UInt8] {
+        let attachments = AttachmentWriter()
+        let encoder = encoder()
+        encoder.userInfo[Matrix.compactEncoding] = AttachedEntries(writer: attachments)
+        let json = try encoder.encode(request)
+        let bytes = attachments.bytes.withLock { $0 }
+        var message = Array("\(bytes.count)\n".utf8)
+        message.reserveCapacity(message.count + bytes.count + json.count + 1)
+        message += bytes
+        message += json
+        message.append(UInt8(ascii: "\n"))
+        return message
+    }
+
+    /// Reads one framed request: `line()` gives the next line (without its newline), `bytes(n)`
+    /// the next `n` bytes. Nil at the end of the input.
+    ///
+    /// - Throws: `DecodingError` when the frame or the JSON is malformed.
+    public static func readRequest(line: () -> String?, bytes: (Int) -> [UInt8]?) throws -> WorkerRequest? {
+        guard let header = line() else { return nil }
+        guard let count = Int(header), count >= 0, let attached = bytes(count), let text = line() else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the request's frame is malformed"))
+        }
+        let decoder = decoder()
+        decoder.userInfo[Matrix.compactEncoding] = AttachedEntries(bytes: attached)
+        return try decoder.decode(WorkerRequest.self, from: Data(text.utf8))
+    }
+
     /// The encoder both sides write with.
     public static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
@@ -52,4 +90,58 @@ public struct Base64Entries: CompactMatrixCoding {
         return entries.map { Double(bitPattern: UInt64(littleEndian: $0.bitPattern)) }
         #endif
     }
+}
+
+/// Matrix entries of a request: the large ones as `"@offset"` into the request's attachments,
+/// the small ones in Base64 as in a response.
+struct AttachedEntries: CompactMatrixCoding {
+    private let writer: AttachmentWriter?
+    private let attached: [UInt8]
+
+    /// The coding of a request being written.
+    init(writer: AttachmentWriter) {
+        self.writer = writer
+        attached = []
+    }
+
+    /// The coding of a request being read, with its attachments.
+    init(bytes: [UInt8]) {
+        writer = nil
+        attached = bytes
+    }
+
+    func text(of entries: [Double]) -> String {
+        guard let writer, entries.count >= WireFormat.attachedEntries else { return Base64Entries().text(of: entries) }
+        return writer.bytes.withLock { bytes in
+            let offset = bytes.count
+            #if _endian(little)
+            entries.withUnsafeBytes { bytes.append(contentsOf: $0) }
+            #else
+            entries.map(\.bitPattern.littleEndian).withUnsafeBytes { bytes.append(contentsOf: $0) }
+            #endif
+            return "@\(offset)"
+        }
+    }
+
+    func entries(from text: String, count: Int) -> [Double]? {
+        guard text.hasPrefix("@") else { return Base64Entries().entries(from: text, count: count) }
+        let (length, overflow) = count.multipliedReportingOverflow(by: 8)
+        guard !overflow, let offset = Int(text.dropFirst()), offset >= 0, offset <= attached.count - length else { return nil }
+        let entries = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+            attached.withUnsafeBytes { raw in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + length)]))
+            }
+            initialized = count
+        }
+        #if _endian(little)
+        return entries
+        #else
+        return entries.map { Double(bitPattern: UInt64(littleEndian: $0.bitPattern)) }
+        #endif
+    }
+}
+
+/// The attachments of a request being written.
+final class AttachmentWriter: Sendable {
+    let bytes = Mutex<[UInt8]>([])
 }

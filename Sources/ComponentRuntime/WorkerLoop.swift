@@ -30,16 +30,16 @@ public enum WorkerLoop {
         fflush(nil)
         writeAll(Data((readyLine + "\n").utf8), to: channel)
         let invoker = ComponentInvoker(registry: registry)
-        let decoder = WireFormat.decoder()
         let encoder = WireFormat.encoder()
         let resultLimit = ResultSizeLimit.fromEnvironment()
 
-        while let line = readLine(strippingNewline: true) {
-            guard !line.isEmpty else { continue }
-            guard let request = try? decoder.decode(WorkerRequest.self, from: Data(line.utf8)) else {
+        while true {
+            let read = Result { try WireFormat.readRequest(line: { readLine(strippingNewline: true) }, bytes: readStandardInput) }
+            guard case .success(let next) = read else {
                 // The grader would wait for an answer that never comes: fail loudly instead.
                 protocolFailure("cannot decode the request")
             }
+            guard let request = next else { break }
             var results: [WorkerResult] = []
             for invocation in request.invocations {
                 do {
@@ -82,6 +82,17 @@ public enum WorkerLoop {
         }
         if failed { exit(70) }
     }
+}
+
+/// Exactly `count` bytes of standard input, read through the same C stream as `readLine`;
+/// nil when it ends first.
+private func readStandardInput(_ count: Int) -> [UInt8]? {
+    guard count > 0 else { return [] }
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "stdin") else { return nil }
+    let stream = symbol.assumingMemoryBound(to: UnsafeMutablePointer<FILE>?.self).pointee
+    var bytes = [UInt8](repeating: 0, count: count)
+    let read = bytes.withUnsafeMutableBytes { fread($0.baseAddress, 1, count, stream) }
+    return read == count ? bytes : nil
 }
 
 /// Makes the C standard output line-buffered, so that what student code printed before a

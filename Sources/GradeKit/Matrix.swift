@@ -241,16 +241,7 @@ public struct Matrix: Sendable, Hashable {
         guard m > 0, n > 0, k > 0 else { return Matrix(rows: m, columns: n, elements: result) }
         result.withUnsafeMutableBufferPointer { c in
             elements.withUnsafeBufferPointer { a in
-                other.elements.withUnsafeBufferPointer { b in
-                    for i in 0..<m {
-                        let out = c.baseAddress! + i * n
-                        for p in 0..<k {
-                            let x = a[i * k + p]
-                            let row = b.baseAddress! + p * n
-                            for j in 0..<n { out[j] += x * row[j] }
-                        }
-                    }
-                }
+                other.elements.withUnsafeBufferPointer { b in MatrixProduct.multiply(a, b, into: c, m: m, k: k, n: n) }
             }
         }
         return Matrix(rows: m, columns: n, elements: result)

@@ -64,3 +64,54 @@ import Testing
         }
     }
 }
+
+/// Requests carry large matrices as raw attachments after a byte count, not inside the JSON.
+@Suite struct RequestFramingTests {
+    static func read(_ message: [UInt8]) throws -> WorkerRequest? {
+        var position = 0
+        func line() -> String? {
+            guard position < message.count, let end = message[position...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+            defer { position = end + 1 }
+            return String(decoding: message[position..<end], as: UTF8.self)
+        }
+        func bytes(_ n: Int) -> [UInt8]? {
+            guard position + n <= message.count else { return nil }
+            defer { position += n }
+            return Array(message[position..<(position + n)])
+        }
+        return try WireFormat.readRequest(line: line, bytes: bytes)
+    }
+
+    @Test func aLargeMatrixTravelsAsAnAttachmentAndKeepsEveryBit() throws {
+        var random = SeededGenerator(seed: 5)
+        var big = Matrix.normal(rows: 40, columns: 30, using: &random)
+        big[0, 0] = Double(bitPattern: 0x7FF8_0000_0000_0042)
+        big[39, 29] = -.infinity
+        let call = Invocation(component: "softmax", family: .scoreLoss,
+                              inputs: ["scores": .matrix(big), "labels": .integers(Array(repeating: 1, count: 40))],
+                              variation: .direction(input: "scores", direction: .normal(rows: 40, columns: 30, using: &random), by: 1e-5))
+        let message = try WireFormat.frame(WorkerRequest(id: 9, invocations: [call, call], cpuSeconds: 2))
+        let header = String(decoding: message.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
+        // The inputs once, and each call's direction.
+        #expect(header == "\(3 * 1200 * 8)")
+        let json = String(decoding: message.suffix(from: header.utf8.count + 1 + 3 * 1200 * 8), as: UTF8.self)
+        #expect(json.contains("\"@0\"") && json.contains("\"@9600\"") && json.contains("\"@19200\""))
+        #expect(json.count < 3 * 1200, "the JSON holds no entries of the large matrices: \(json)")
+        let decoded = try #require(try Self.read(message))
+        #expect(decoded.invocations.count == 2)
+        guard case .matrix(let back)? = decoded.invocations[0].inputs["scores"] else { Issue.record("no scores"); return }
+        #expect(back.elements.map(\.bitPattern) == big.elements.map(\.bitPattern))
+        #expect(decoded.invocations[1].variation == call.variation)
+    }
+
+    @Test func anAttachmentOutsideTheFrameIsRefused() throws {
+        let big = Matrix.zeros(1, 600)
+        let call = Invocation(component: "l2-regularization", family: .regularizer, inputs: ["weights": .matrix(big)])
+        let message = try WireFormat.frame(WorkerRequest(id: 1, invocations: [call], cpuSeconds: 1))
+        var text = String(decoding: message, as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"@0\"", with: "\"@8\"")
+        #expect(throws: DecodingError.self) { try Self.read(Array(text.utf8)) }
+        let short = Array("99999\n".utf8) + message.dropFirst(message.prefix { $0 != UInt8(ascii: "\n") }.count + 1)
+        #expect(throws: DecodingError.self) { try Self.read(short) }
+    }
+}

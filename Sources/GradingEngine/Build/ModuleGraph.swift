@@ -27,10 +27,13 @@ package enum ModuleGraph {
                           purpose: "The trusted conformance of every component; also gradable as a submission.", path: "reference"),
         ModuleDescription("GradeSystem", purpose: """
             The system calls every process of the grader makes (EINTR-safe I/O, pipes, waiting,
-            file locks); in the worker too. Linux-only.
-            """),
+            file locks); in the worker too. Linux-only. Optimized in every build.
+            """, optimized: true),
         ModuleDescription("ComponentRuntime", dependencies: [.module("GradeKit"), .module("GradeSystem")],
-                          purpose: "Invocations, their wire format, the test functions and the worker's main loop."),
+                          purpose: """
+            Invocations, their wire format, the test functions and the worker's main loop.
+            Optimized in every build: it decodes every input a worker gets, megabytes at CIFAR size.
+            """, optimized: true),
         ModuleDescription("GradeResults", purpose: "The results every report is written from."),
         ModuleDescription("AssignmentFormat", dependencies: [.module("GradeKit"), .module("ComponentRuntime"), .module("GradeResults"),
                                                              .product("Yams", package: "Yams")],

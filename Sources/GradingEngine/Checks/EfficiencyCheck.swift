@@ -10,7 +10,7 @@ import GradeResults
 /// Each of `repetitions` rounds times the reference on three calls in the grader, then the
 /// submission from outside its worker: a request of one call and a request of three, whose
 /// difference in wall-clock time, halved, is the time of one call without the cost of sending
-/// the inputs. Each call moves a matrix input by a different direction of size 1e-9, so that
+/// the inputs. Each call moves the smallest matrix input by a different direction of size 1e-9, so that
 /// no call can answer with an earlier one's outputs. The verdict compares medians: the
 /// submission passes when its median is at most `max_slowdown` times the reference's. A first
 /// round more than three times over that limit decides at once, so that a very slow
@@ -22,8 +22,12 @@ enum EfficiencyCheck {
     static let jiggle = 1e-9
 
     static func plan(_ context: CheckContext, spec: EfficiencySpec) throws(CaseError) -> CheckPlan {
-        guard let input = context.descriptor.matrixInputs.first(where: { context.inputs[$0] != nil }),
-              case .matrix(let x)? = context.inputs[input] else {
+        // The smallest matrix input is moved: every call differs, at the least cost of sending the move.
+        let matrices = context.descriptor.matrixInputs.compactMap { name -> (name: String, value: Matrix)? in
+            guard case .matrix(let x)? = context.inputs[name] else { return nil }
+            return (name, x)
+        }
+        guard let (input, x) = matrices.min(by: { $0.value.count < $1.value.count }) else {
             throw context.failure("an efficiency case needs a matrix input to time the component on")
         }
         return round(0, Timing(context: context, spec: spec, input: input, shape: (x.rows, x.columns)), random: context.random(),

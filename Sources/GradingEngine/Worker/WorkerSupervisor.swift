@@ -155,7 +155,6 @@ struct SupervisorState: ~Copyable {
     /// A start-up failure, answered to every later request.
     private var startupFailure: WorkerDeath?
     private(set) var sandboxViolation: String?
-    private let encoder: JSONEncoder
     private let decoder: JSONDecoder
     private var readBuffer = [UInt8](repeating: 0, count: 64 << 10)
 
@@ -188,7 +187,6 @@ struct SupervisorState: ~Copyable {
         self.environment = environment
         self.sandbox = sandbox
         self.startupTimeout = startupTimeout
-        encoder = WireFormat.encoder()
         decoder = WireFormat.decoder()
     }
 
@@ -328,12 +326,11 @@ struct SupervisorState: ~Copyable {
 
         var wireRequest = request
         wireRequest.id = Int.random(in: 1...Int.max)
-        guard var message = try? encoder.encode(wireRequest) else {
+        guard let message = try? WireFormat.frame(wireRequest) else {
             return .died(.malformedResult("the request cannot be encoded"), output: CapturedOutput())
         }
-        message.append(UInt8(ascii: "\n"))
 
-        var exchange = Exchange(worker: current.process, workerPID: current.workerPID, message: [UInt8](message),
+        var exchange = Exchange(worker: current.process, workerPID: current.workerPID, message: message,
                                 limits: limits, timeout: timeout, budget: budget, cpuSeconds: request.cpuSeconds,
                                 capture: capture, resultLine: current.pending)
         current.pending = []
@@ -652,7 +649,10 @@ private struct Exchange {
             let count = buffer.withUnsafeMutableBytes { SystemCall.read(worker.results, into: $0) }
             if count > 0 {
                 let chunk = buffer[..<count]
-                if let newline = chunk.firstIndex(of: UInt8(ascii: "\n")) {
+                // memchr: a result line can be megabytes, and this module is built for fast compilation.
+                let found = buffer.withUnsafeBytes { raw in memchr(raw.baseAddress!, Int32(UInt8(ascii: "\n")), count) }
+                if let found {
+                    let newline = buffer.withUnsafeBytes { raw in UnsafeRawPointer(found) - raw.baseAddress! }
                     resultLine.append(contentsOf: chunk[..<newline])
                     leftover.append(contentsOf: chunk[(newline + 1)...])
                     // Everything printed before the answer is already in the pipe.

@@ -1,0 +1,43 @@
+import GradeKit
+import Testing
+
+/// The tiled product gives, bit for bit, the textbook triple loop's sums in increasing `p`,
+/// for every shape around the tile sizes (4 rows; 8, 4, 2, 1 columns), NaN and infinities
+/// included.
+@Suite struct MatrixProductTests {
+    /// `Σ_p a[i,p]·b[p,j]`, one rounded multiply and add at a time, in increasing `p`.
+    static func textbook(_ a: Matrix, _ b: Matrix) -> [Double] {
+        var c = [Double](repeating: 0, count: a.rows * b.columns)
+        for i in 0..<a.rows {
+            for j in 0..<b.columns {
+                var s = 0.0
+                for p in 0..<a.columns { s += a[i, p] * b[p, j] }
+                c[i * b.columns + j] = s
+            }
+        }
+        return c
+    }
+
+    @Test(arguments: [(1, 1, 1), (3, 5, 1), (4, 7, 8), (5, 3, 9), (7, 11, 15), (9, 2, 17), (13, 31, 10), (2, 0, 3), (0, 4, 2)])
+    func everyShapeGivesTheTextbookSums(_ shape: (Int, Int, Int)) {
+        let (m, k, n) = shape
+        var random = SeededGenerator(seed: UInt64(m * 1000 + k * 10 + n))
+        let a = Matrix.normal(rows: m, columns: k, using: &random)
+        let b = Matrix.normal(rows: k, columns: n, using: &random)
+        let product = a.dot(b)
+        #expect(product.shape == (rows: m, columns: n))
+        #expect(product.elements.map(\.bitPattern) == Self.textbook(a, b).map(\.bitPattern))
+    }
+
+    @Test func nanAndInfinityPropagateAsInTheTripleLoop() {
+        var a = Matrix.zeros(5, 6), b = Matrix.ones(6, 11)
+        a[0, 0] = .infinity          // ∞·1 in row 0
+        a[4, 2] = .nan               // NaN in the row outside the 4-row tiles
+        b[3, 9] = .infinity          // 0·∞ = NaN in column 9 (the 2-wide tile)
+        let product = a.dot(b)
+        let expected = Self.textbook(a, b)
+        #expect(product.elements.map(\.isNaN) == expected.map(\.isNaN))
+        #expect(zip(product.elements, expected).allSatisfy { $0.isNaN && $1.isNaN || $0 == $1 })
+        #expect(product[0, 0] == .infinity && product[1, 9].isNaN && product[4, 0].isNaN)
+    }
+}
