@@ -11,7 +11,11 @@ and summary.md. For each run this checks that
 - those counts equal the console report's totals line (a failed build adds one error, the
   `build` test case) and the Gradescope results (the same tests; failed = failures + errors);
 - the JUnit file is valid against the Jenkins JUnit XSD, with xmllint, xmlschema or lxml,
-  whichever is available.
+  whichever is available;
+- summary.md, rendered by cmark-gfm (GitHub's renderer, through cmarkgfm) and by markdown-it
+  (linkify on), makes no link, no emphasis and no HTML but the writer's own elements, and
+  shows the text of each failing check's reason literally (the hostile fixture's crash
+  message is Markdown with a link, bold, code, an entity and a tag).
 
 It prints one short line per report and exits 1 on any mismatch.
 """
@@ -99,6 +103,34 @@ def fmt(counts):
     return f"tests {tests}, failures {failures}, errors {errors}"
 
 
+ALLOWED_TAGS = {"p", "h2", "h3", "strong", "code", "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "pre"}
+
+
+def markdown_problems(path, results):
+    """What a Markdown renderer would show that the writer did not mean to."""
+    import cmarkgfm
+    import markdown_it
+    from cmarkgfm.cmark import Options
+
+    text = path.read_text(encoding="utf-8")
+    renderers = {
+        "cmark-gfm": lambda t: cmarkgfm.github_flavored_markdown_to_html(t, options=Options.CMARK_OPT_UNSAFE),
+        "markdown-it": lambda t: markdown_it.MarkdownIt("gfm-like").render(t),
+    }
+    problems = []
+    for renderer, render in renderers.items():
+        html = render(text)
+        tags = set(re.findall(r"<([a-zA-Z][a-zA-Z0-9]*)", html)) - ALLOWED_TAGS
+        if tags:
+            problems.append(f"summary.md rendered by {renderer} has elements the writer does not make: {sorted(tags)}")
+        shown = re.sub(r"<[^>]+>", "", html).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")
+        for reason in results:
+            flat = " ".join(reason.split())
+            if flat and flat not in " ".join(shown.split()):
+                problems.append(f"summary.md rendered by {renderer} does not show this reason literally: {flat[:200]}")
+    return problems
+
+
 def check_run(folder, schema):
     """Checks one run's folder; returns the problems found."""
     name = folder.name
@@ -137,6 +169,16 @@ def check_run(folder, schema):
         problems.append(f"results.json has {gs_tests} tests with {gs_failed} not passed; junit.xml has {fmt(declared)}")
     if (gs_score, gs_max) != (console_score, console_max):
         problems.append(f"results.json scores {gs_score:g}/{gs_max:g}, the console {console_score:g}/{console_max:g}")
+
+    # The reasons of the failing checks whose details the student may see, as the writer got them.
+    results = json.loads((folder / "results.json").read_text())
+    reasons = []
+    for test in results.get("tests", []):
+        output = test.get("output", "")
+        if test.get("status") == "failed" and "Fatal error" in output and "gave up on" in output:
+            line = next(l for l in output.splitlines() if "gave up on" in l)
+            reasons.append(line[line.index("the L1 loss"):].strip())
+    problems += markdown_problems(folder / "summary.md", reasons[:1])
 
     valid, tool, detail = validate_schema(folder / "junit.xml", schema)
     if valid is False:

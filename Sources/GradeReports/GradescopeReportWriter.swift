@@ -108,11 +108,20 @@ public struct GradescopeReportWriter: Sendable {
         let score = run.build.succeeded ? run.score : 0
         if let isolation = run.isolation { lines.append("Isolation: \(isolation.summary)") }
         lines.append("Score: \(ReportNumber.points(score))/\(ReportNumber.points(run.maxScore)) points")
-        lines.append("\(run.count(.passed)) passed, \(run.count(.failed)) failed, \(run.count(.error)) errors, "
-                     + "\(run.count(.notImplemented)) not implemented")
+        let counted = run.components.flatMap { $0.shown(to: audience).checks }
+        let tally = { (status: CheckStatus) in counted.filter { $0.status == status }.count }
+        lines.append("\(tally(.passed)) passed, \(tally(.failed)) failed, \(tally(.error)) errors, "
+                     + "\(tally(.notImplemented)) not implemented")
         for component in run.components {
             let status = component.isNotImplemented ? " (not implemented)" : ""
-            lines.append("- \(component.title): \(ReportNumber.points(component.score))/\(ReportNumber.points(component.maxScore))\(status)")
+            let shown = component.shown(to: audience)
+            guard !shown.checks.isEmpty else { continue }
+            lines.append("- \(component.title): \(ReportNumber.points(shown.score))/\(ReportNumber.points(shown.points))\(status)")
+        }
+        let withheld = run.withheld(from: audience)
+        if withheld.count > 0 {
+            lines.append("Not counted above: \(withheld.count) hidden or after-due-date test\(withheld.count == 1 ? "" : "s") "
+                         + "(\(ReportNumber.points(withheld.points)) points)")
         }
         return TextSanitizer.sanitize(lines.joined(separator: "\n"))
     }

@@ -4,8 +4,9 @@ import GradeResults
 /// Writes a short Markdown summary of a grading run, for `--markdown PATH` and GitHub's job summary.
 ///
 /// It holds a score line, a table of components (passed checks out of all, points) and a list of
-/// the checks that did not pass, each with its reason; a case the audience may not see is listed
-/// by name and verdict only. Student output is never included.
+/// the checks that did not pass, each with its reason. Both count only the checks the audience may
+/// see in full; the others are counted in one line, so that neither a score nor a name tells a
+/// hidden case's verdict. Student output is never included.
 public struct MarkdownReportWriter: Sendable {
     /// Who reads the summary.
     public var audience: ReportAudience
@@ -43,13 +44,21 @@ public struct MarkdownReportWriter: Sendable {
             out.append("| Component | Checks passed | Points |")
             out.append("| --- | ---: | ---: |")
             for component in run.components {
+                let shown = component.shown(to: audience)
+                guard !shown.checks.isEmpty else { continue }
                 let passed = component.isNotImplemented ? "not implemented"
-                    : "\(component.count(.passed))/\(component.checks.count)"
+                    : "\(shown.checks.filter { $0.status == .passed }.count)/\(shown.checks.count)"
                 out.append("| \(cell(component.title)) (`\(code(component.name))`) | \(passed) | "
-                           + "\(ReportNumber.points(component.score))/\(ReportNumber.points(component.maxScore)) |")
+                           + "\(ReportNumber.points(shown.score))/\(ReportNumber.points(shown.points)) |")
+            }
+            let withheld = run.withheld(from: audience)
+            if withheld.count > 0 {
+                out.append("")
+                out.append("Not counted in the table: \(withheld.count) hidden or after\\-due\\-date check\(withheld.count == 1 ? "" : "s") "
+                           + "(\(ReportNumber.points(withheld.points)) points)\\.")
             }
         }
-        let failing = run.components.filter { !$0.isNotImplemented }.flatMap(\.checks).filter { $0.status != .passed }
+        let failing = run.components.filter { !$0.isNotImplemented }.flatMap { $0.shown(to: audience).checks }.filter { $0.status != .passed }
         if !failing.isEmpty {
             out.append("")
             out.append("### Checks that did not pass")
@@ -76,24 +85,32 @@ public struct MarkdownReportWriter: Sendable {
         let verdict = check.status == .notImplemented ? "not implemented"
             : "\(check.status == .error ? "error" : "failed"): \(check.problemName ?? check.status.rawValue)"
         let points = "\(ReportNumber.points(check.score))/\(ReportNumber.points(check.points))"
-        guard audience.showsDetails(of: check) else {
-            return "- `\(code(check.name))` (\(CheckDetail.withheldLabel(for: check.visibility))) — \(verdict), \(points)"
-        }
         var line = "- **\(inline(check.title))** (`\(code(check.name))`) — \(verdict), \(points)"
         if let reason = check.reason, !reason.isEmpty { line += ": " + inline(reason) }
         return line
     }
 
-    /// Text safe inside a table cell: on one line, with `|` escaped.
-    private func cell(_ text: String) -> String { inline(text).replacing("|", with: "\\|") }
+    /// Text safe inside a table cell (`|` is escaped with everything else).
+    private func cell(_ text: String) -> String { inline(text) }
 
-    /// Text on one line, sanitized, with HTML's `<` escaped so it cannot open a tag.
-    private func inline(_ text: String) -> String {
-        TextSanitizer.sanitize(text)
-            .split(whereSeparator: \.isNewline).joined(separator: " ")
-            .replacing("<", with: "&lt;")
+    /// Text on one line, sanitized, shown literally: every ASCII punctuation character is
+    /// backslash-escaped, which CommonMark allows for all of them, so that no text (a student's
+    /// `fatalError` message among them) can make emphasis, code, a link, an autolink, raw HTML or
+    /// an entity: `&amp;` reads `&amp;`, `https://…` is not a link.
+    static func literal(_ text: String) -> String {
+        var out = ""
+        for character in TextSanitizer.sanitize(text).split(whereSeparator: \.isNewline).joined(separator: " ") {
+            if character.isASCII, character.isPunctuation || character.isSymbol { out.append("\\") }
+            out.append(character)
+        }
+        return out
     }
 
-    /// Text safe inside an inline code span.
-    private func code(_ text: String) -> String { inline(text).replacing("`", with: "'") }
+    private func inline(_ text: String) -> String { Self.literal(text) }
+
+    /// Text safe inside an inline code span, where escapes do not work: on one line, a backtick
+    /// made a quote so that the span cannot end early.
+    private func code(_ text: String) -> String {
+        TextSanitizer.sanitize(text).split(whereSeparator: \.isNewline).joined(separator: " ").replacing("`", with: "'")
+    }
 }

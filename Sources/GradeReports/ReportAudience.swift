@@ -26,3 +26,23 @@ public enum ReportAudience: Sendable, Hashable {
     /// True when this audience may see the details of the check.
     public func showsDetails(of check: CheckResult) -> Bool { showsDetails(of: check.visibility) }
 }
+
+extension ComponentResult {
+    /// The checks `audience` may see in full, and the score and points of those.
+    ///
+    /// A summary written for students (Gradescope's top-level output, the Markdown summary)
+    /// adds up only these: a per-component score that counted a hidden case would tell its
+    /// verdict ("Adam: 0/4" when the one hidden Adam case failed).
+    public func shown(to audience: ReportAudience) -> (checks: [CheckResult], score: Double, points: Double) {
+        let checks = self.checks.filter { audience.showsDetails(of: $0) }
+        return (checks, checks.reduce(0) { $0 + $1.score }, checks.reduce(0) { $0 + $1.points })
+    }
+}
+
+extension GradeRun {
+    /// How many checks, and how many points, `audience` may not see in full.
+    public func withheld(from audience: ReportAudience) -> (count: Int, points: Double) {
+        let withheld = components.flatMap(\.checks).filter { !audience.showsDetails(of: $0) }
+        return (withheld.count, withheld.reduce(0) { $0 + $1.points })
+    }
+}

@@ -29,4 +29,12 @@ public struct CapturedOutput: Sendable, Hashable, Codable {
             truncated = true
         }
     }
+
+    /// The output without the lines `drop` picks, such as the worker's own protocol lines,
+    /// which are not what the student printed.
+    public func removingLines(where drop: (Substring) -> Bool) -> CapturedOutput {
+        var copy = self
+        copy.text = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !drop($0) }.joined(separator: "\n")
+        return copy
+    }
 }

@@ -40,6 +40,17 @@ import Testing
         #expect(results.stdout_visibility == "hidden")
     }
 
+    /// Gradescope shows the top-level output to students at once: a component score there that
+    /// counted the hidden case would tell its verdict.
+    @Testing.Test func theTopLevelOutputCountsOnlyWhatTheStudentMaySee() throws {
+        let student = try decode(RunFixture.mixed()).output
+        #expect(student.contains("- Multiclass SVM loss: 1/5\n"), "\(student)")
+        #expect(student.contains("Not counted above: 2 hidden or after-due-date tests (4 points)"))
+        #expect(student.contains("2 passed, 2 failed, 2 errors, 2 not implemented"), "the hidden failure is not counted: \(student)")
+        let staff = try decode(RunFixture.mixed(), GradescopeReportWriter(audience: .staff)).output
+        #expect(staff.contains("- Multiclass SVM loss: 1/8\n") && !staff.contains("Not counted"))
+    }
+
     @Testing.Test func testsAreNumberedByComponentAndCase() throws {
         let results = try decode(RunFixture.mixed())
         #expect(results.tests.map(\.number) == ["1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "3.1", "3.2", "3.3", "3.4"])

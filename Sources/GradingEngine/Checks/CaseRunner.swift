@@ -137,8 +137,10 @@ struct CaseRunner {
     /// Runs one request of invocations in the worker; a failure of any invocation ends the run.
     func run(_ invocations: [Invocation], for testCase: TestCase, limits: CaseLimits) -> Run {
         switch executor.execute(invocations, limits: limits) {
-        case .notImplemented(let detail, let output):
+        case .notImplemented(let detail, let printed):
             let stub = NotImplementedMarker(detail)
+            // The marker line is the worker telling the grader, not something the student printed.
+            let output = printed.removingLines { $0.hasPrefix(notImplementedMarker) }
             if let owner = stub.component, owner != testCase.component {
                 return .ended(.failed, .dependencyFailed,
                               "this case runs your \(owner), which is not implemented yet: \(stub.text)", output)

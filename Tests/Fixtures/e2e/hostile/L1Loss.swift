@@ -10,7 +10,7 @@ public struct L1Loss: RegressionLoss {
 
     /// The mean absolute error `(1/N) Σ_i ‖ŷ_i − y_i‖₁` and its gradient `sign(ŷ − y)/N`.
     public func lossAndGradient(predictions: Matrix, targets: Matrix) -> LossAndGradient {
-        fatalError("the L1 loss gave up on \(predictions.rows) samples")
+        fatalError("the L1 loss gave up on **\(predictions.rows)** samples: see [the notes](https://example.com/l1) &amp; <b>here</b> `now`")
         let difference = predictions - targets
         let scale = 1 / Double(Swift.max(predictions.rows, 1))
         return LossAndGradient(loss: abs(difference).sum() * scale, gradient: sign(difference) * scale)
