@@ -70,18 +70,37 @@ public struct Base64Entries: CompactMatrixCoding {
     public init() {}
 
     public func text(of entries: [Double]) -> String {
-        #if _endian(little)
-        return entries.withUnsafeBytes { Data($0) }.base64EncodedString()
-        #else
-        return entries.map(\.bitPattern.littleEndian).withUnsafeBytes { Data($0) }.base64EncodedString()
-        #endif
+        EntryBits.withBytes(of: entries) { Data($0) }.base64EncodedString()
     }
 
     public func entries(from text: String, count: Int) -> [Double]? {
-        let (bytes, overflow) = count.multipliedReportingOverflow(by: 8)
-        guard !overflow, let data = Data(base64Encoded: text), data.count == bytes else { return nil }
+        guard let length = EntryBits.length(of: count), let data = Data(base64Encoded: text), data.count == length else { return nil }
+        return data.withUnsafeBytes { EntryBits.entries(from: $0, count: count) }
+    }
+}
+
+/// The IEEE 754 binary64 bits of matrix entries, little-endian and row-major: the one place
+/// both compact codings turn entries into bytes and back.
+enum EntryBits {
+    /// The byte count of `count` entries, or nil when it overflows.
+    static func length(of count: Int) -> Int? {
+        let (length, overflow) = count.multipliedReportingOverflow(by: 8)
+        return overflow ? nil : length
+    }
+
+    /// Calls `body` with the bytes of `entries`.
+    static func withBytes<R>(of entries: [Double], _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        #if _endian(little)
+        return entries.withUnsafeBytes(body)
+        #else
+        return entries.map(\.bitPattern.littleEndian).withUnsafeBytes(body)
+        #endif
+    }
+
+    /// `count` entries from `raw`, which holds exactly their bytes.
+    static func entries(from raw: UnsafeRawBufferPointer, count: Int) -> [Double] {
         let entries = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
-            data.withUnsafeBytes { raw in _ = raw.copyBytes(to: UnsafeMutableRawBufferPointer(buffer)) }
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: raw)
             initialized = count
         }
         #if _endian(little)
@@ -114,30 +133,16 @@ struct AttachedEntries: CompactMatrixCoding {
         guard let writer, entries.count >= WireFormat.attachedEntries else { return Base64Entries().text(of: entries) }
         return writer.bytes.withLock { bytes in
             let offset = bytes.count
-            #if _endian(little)
-            entries.withUnsafeBytes { bytes.append(contentsOf: $0) }
-            #else
-            entries.map(\.bitPattern.littleEndian).withUnsafeBytes { bytes.append(contentsOf: $0) }
-            #endif
+            EntryBits.withBytes(of: entries) { bytes.append(contentsOf: $0) }
             return "@\(offset)"
         }
     }
 
     func entries(from text: String, count: Int) -> [Double]? {
         guard text.hasPrefix("@") else { return Base64Entries().entries(from: text, count: count) }
-        let (length, overflow) = count.multipliedReportingOverflow(by: 8)
-        guard !overflow, let offset = Int(text.dropFirst()), offset >= 0, offset <= attached.count - length else { return nil }
-        let entries = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
-            attached.withUnsafeBytes { raw in
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + length)]))
-            }
-            initialized = count
-        }
-        #if _endian(little)
-        return entries
-        #else
-        return entries.map { Double(bitPattern: UInt64(littleEndian: $0.bitPattern)) }
-        #endif
+        guard let length = EntryBits.length(of: count), let offset = Int(text.dropFirst()), offset >= 0,
+              offset <= attached.count - length else { return nil }
+        return attached.withUnsafeBytes { EntryBits.entries(from: UnsafeRawBufferPointer(rebasing: $0[offset..<(offset + length)]), count: count) }
     }
 }
 

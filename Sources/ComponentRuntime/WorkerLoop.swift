@@ -88,18 +88,22 @@ public enum WorkerLoop {
 /// nil when it ends first.
 private func readStandardInput(_ count: Int) -> [UInt8]? {
     guard count > 0 else { return [] }
-    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "stdin") else { return nil }
-    let stream = symbol.assumingMemoryBound(to: UnsafeMutablePointer<FILE>?.self).pointee
+    guard let stream = cStream("stdin") else { return nil }
     var bytes = [UInt8](repeating: 0, count: count)
     let read = bytes.withUnsafeMutableBytes { fread($0.baseAddress, 1, count, stream) }
     return read == count ? bytes : nil
 }
 
 /// Makes the C standard output line-buffered, so that what student code printed before a
-/// crash is not lost in a buffer. (`stdout` is reached through the symbol table because
-/// the imported global is not concurrency-safe.)
+/// crash is not lost in a buffer.
 private func lineBufferStandardOutput() {
-    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "stdout") else { return }
-    let stream = symbol.assumingMemoryBound(to: UnsafeMutablePointer<FILE>?.self).pointee
+    guard let stream = cStream("stdout") else { return }
     setvbuf(stream, nil, _IOLBF, 0)
+}
+
+/// The C stream `stdin` or `stdout`, reached through the symbol table because the imported
+/// globals are not concurrency-safe.
+private func cStream(_ name: String) -> UnsafeMutablePointer<FILE>? {
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), name) else { return nil }
+    return symbol.assumingMemoryBound(to: UnsafeMutablePointer<FILE>?.self).pointee
 }

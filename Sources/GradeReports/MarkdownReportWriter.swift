@@ -22,13 +22,13 @@ public struct MarkdownReportWriter: Sendable {
     /// The summary, ending with a newline.
     public func write(_ run: GradeRun) -> String {
         var out: [String] = []
-        out.append("## \(inline(run.assignment.title)) (`\(code(run.assignment.id))`)")
+        out.append("## \(Self.literal(run.assignment.title)) (`\(code(run.assignment.id))`)")
         out.append("")
         let icon = run.allPassed ? "✅" : "❌"
         out.append("\(icon) **Score: \(ReportNumber.points(run.score))/\(ReportNumber.points(run.maxScore)) points**"
                    + " — \(run.count(.passed)) passed, \(run.count(.failed)) failed, \(run.count(.error)) errors,"
                    + " \(run.count(.notImplemented)) not implemented")
-        if let isolation = run.isolation { out.append(""); out.append("Isolation: \(inline(isolation.summary))") }
+        if let isolation = run.isolation { out.append(""); out.append("Isolation: \(Self.literal(isolation.summary))") }
         if !run.build.succeeded {
             out.append("")
             out.append("**The submission did not compile**, so no check could run.")
@@ -48,7 +48,7 @@ public struct MarkdownReportWriter: Sendable {
                 guard !shown.checks.isEmpty else { continue }
                 let passed = component.isNotImplemented ? "not implemented"
                     : "\(shown.checks.filter { $0.status == .passed }.count)/\(shown.checks.count)"
-                out.append("| \(cell(component.title)) (`\(code(component.name))`) | \(passed) | "
+                out.append("| \(Self.literal(component.title)) (`\(code(component.name))`) | \(passed) | "
                            + "\(ReportNumber.points(shown.score))/\(ReportNumber.points(shown.points)) |")
             }
             let withheld = run.withheld(from: audience)
@@ -85,15 +85,12 @@ public struct MarkdownReportWriter: Sendable {
         let verdict = check.status == .notImplemented ? "not implemented"
             : "\(check.status == .error ? "error" : "failed"): \(check.problemName ?? check.status.rawValue)"
         let points = "\(ReportNumber.points(check.score))/\(ReportNumber.points(check.points))"
-        var line = "- **\(inline(check.title))** (`\(code(check.name))`) — \(verdict), \(points)"
-        if let reason = check.reason, !reason.isEmpty { line += ": " + inline(reason) }
+        var line = "- **\(Self.literal(check.title))** (`\(code(check.name))`) — \(verdict), \(points)"
+        if let reason = check.reason, !reason.isEmpty { line += ": " + Self.literal(reason) }
         return line
     }
 
-    /// Text safe inside a table cell (`|` is escaped with everything else).
-    private func cell(_ text: String) -> String { inline(text) }
-
-    /// Text on one line, sanitized, shown literally: every ASCII punctuation character is
+    /// Text on one line, sanitized, shown literally (in a table cell too): every ASCII punctuation character is
     /// backslash-escaped, which CommonMark allows for all of them, so that no text (a student's
     /// `fatalError` message among them) can make emphasis, code, a link, an autolink, raw HTML or
     /// an entity: `&amp;` reads `&amp;`, `https://…` is not a link.
@@ -105,8 +102,6 @@ public struct MarkdownReportWriter: Sendable {
         }
         return out
     }
-
-    private func inline(_ text: String) -> String { Self.literal(text) }
 
     /// Text safe inside an inline code span, where escapes do not work: on one line, a backtick
     /// made a quote so that the span cannot end early.
