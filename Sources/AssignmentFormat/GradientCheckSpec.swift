@@ -50,7 +50,7 @@ public struct GradientCheckSpec: Sendable, Hashable {
     /// The largest input whose every entry is checked when the case names no mode.
     public static let allEntriesUpTo = 1024
     /// The directions of a larger input when the case names no mode.
-    public static let defaultDirections = 8
+    public static let defaultDirections = 4
 
     /// The mode used on an input of `entries` entries: the case's, or `all` up to
     /// ``allEntriesUpTo`` entries and ``defaultDirections`` directions beyond.

@@ -16,19 +16,27 @@ public enum WireFormat {
     public static let attachedEntries = 512
 
     /// The bytes of `request` as a worker reads them with ``readRequest(line:bytes:)``.
+    ///
+    /// The attachments are written into the message itself, after room for the count line,
+    /// which is filled in last with the count zero-padded to ``countDigits`` digits: the
+    /// megabytes are copied once.
     public static func frame(_ request: WorkerRequest) throws -> [UInt8] {
-        let attachments = AttachmentWriter()
+        let attachments = AttachmentWriter(start: countDigits + 1, capacity: 8 * request.numberCount + (64 << 10))
         let encoder = encoder()
         encoder.userInfo[Matrix.compactEncoding] = AttachedEntries(writer: attachments)
         let json = try encoder.encode(request)
-        let bytes = attachments.bytes.withLock { $0 }
-        var message = Array("\(bytes.count)\n".utf8)
-        message.reserveCapacity(message.count + bytes.count + json.count + 1)
-        message += bytes
-        message += json
-        message.append(UInt8(ascii: "\n"))
-        return message
+        return attachments.bytes.withLock { message in
+            let count = Array(String(message.count - countDigits - 1).utf8)
+            precondition(count.count <= countDigits)
+            message.replaceSubrange(countDigits - count.count ..< countDigits, with: count)
+            message += json
+            message.append(UInt8(ascii: "\n"))
+            return message
+        }
     }
+
+    /// The digits of a request's count line.
+    static let countDigits = 19
 
     /// Reads one framed request: `line()` gives the next line (without its newline), `bytes(n)`
     /// the next `n` bytes. Nil at the end of the input.
@@ -132,7 +140,7 @@ struct AttachedEntries: CompactMatrixCoding {
     func text(of entries: [Double]) -> String {
         guard let writer, entries.count >= WireFormat.attachedEntries else { return Base64Entries().text(of: entries) }
         return writer.bytes.withLock { bytes in
-            let offset = bytes.count
+            let offset = bytes.count - writer.start
             EntryBits.withBytes(of: entries) { bytes.append(contentsOf: $0) }
             return "@\(offset)"
         }
@@ -146,7 +154,16 @@ struct AttachedEntries: CompactMatrixCoding {
     }
 }
 
-/// The attachments of a request being written.
+/// The attachments of a request being written, after `start` bytes kept for the count line.
 final class AttachmentWriter: Sendable {
-    let bytes = Mutex<[UInt8]>([])
+    let start: Int
+    let bytes: Mutex<[UInt8]>
+
+    init(start: Int, capacity: Int) {
+        self.start = start
+        var bytes = [UInt8](repeating: UInt8(ascii: "0"), count: start)
+        bytes[start - 1] = UInt8(ascii: "\n")
+        bytes.reserveCapacity(start + capacity)
+        self.bytes = Mutex(bytes)
+    }
 }

@@ -211,7 +211,14 @@ public struct Matrix: Sendable, Hashable {
     public var T: Matrix { transposed() }
 
     /// The transpose, as `A.T`.
+    ///
+    /// numpy's `X.T` is a view and costs nothing; here a transpose is a copy. So that a loss
+    /// that writes `X.T.dot(dS)` on every call pays for it once, the transpose of the last
+    /// large matrix (at least 65,536 entries) is kept and given
+    /// again while that matrix is unchanged. The memo holds the matrix it was made from, so
+    /// an unchanged matrix is one that still shares its storage.
     public func transposed() -> Matrix {
+        if count >= TransposeMemo.smallestEntries, let kept = TransposeMemo.transpose(of: self) { return kept }
         let (m, n) = (rows, columns)
         let result = [Double](unsafeUninitializedCapacity: count) { out, initialized in
             elements.withUnsafeBufferPointer { a in
@@ -226,7 +233,15 @@ public struct Matrix: Sendable, Hashable {
             }
             initialized = count
         }
-        return Matrix(rows: n, columns: m, elements: result)
+        let transpose = Matrix(rows: n, columns: m, elements: result)
+        if count >= TransposeMemo.smallestEntries { TransposeMemo.keep(transpose, of: self) }
+        return transpose
+    }
+
+    /// True when both matrices have the same shape and share their storage.
+    func sharesStorage(with other: Matrix) -> Bool {
+        guard rows == other.rows, columns == other.columns else { return false }
+        return storage.withUnsafeBufferPointer { a in other.storage.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
     }
 
     /// The matrix product `self · other`, as `A.dot(B)` or `A @ B`, with IEEE semantics

@@ -14,9 +14,24 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable, Codabl
     /// Creates a generator from a seed.
     public init(seed: UInt64) { state = seed }
 
+    /// SplitMix64's increment: the state after k draws is the seed plus k times it.
+    private static let increment: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    /// The generator `draws` draws of ``next()`` further on, at once: the generator that
+    /// continues a sequence from its `draws`-th number, so that parts of one sequence can be
+    /// drawn side by side.
+    public func advanced(by draws: Int) -> SeededGenerator {
+        var later = self
+        later.state &+= UInt64(truncatingIfNeeded: draws) &* Self.increment
+        return later
+    }
+
+    /// The draws of ``next()`` one ``nextNormal()`` takes.
+    public static let drawsPerNormal = 2
+
     /// The next 64 random bits.
     public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
+        state &+= Self.increment
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB

@@ -115,6 +115,17 @@ public enum SystemCall {
         return (descriptors[0], descriptors[1])
     }
 
+    /// Asks the kernel for a pipe buffer of `bytes` (up to `/proc/sys/fs/pipe-max-size`, 1 MiB
+    /// by default) instead of 64 KiB, so that megabytes cross in few wake-ups. Best effort:
+    /// false when the kernel refuses, and the pipe keeps working with the buffer it has.
+    @discardableResult
+    public static func growPipe(_ descriptor: Int32, bytes: Int32 = 1 << 20) -> Bool {
+        fcntl(descriptor, setPipeSize, bytes) >= 0
+    }
+
+    /// `F_SETPIPE_SZ` (`F_LINUX_SPECIFIC_BASE + 7`), which the Swift Glibc module does not import.
+    private static let setPipeSize: Int32 = 1031
+
     /// glibc's `pipe2`, which the Swift Glibc module does not import (it is a GNU extension).
     private static let pipe2: @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32 = {
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "pipe2") else {

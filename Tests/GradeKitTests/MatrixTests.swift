@@ -186,4 +186,31 @@ struct MatrixTests {
             _ = Matrix.zeros(2, 3) + Matrix.zeros(3, 2)
         }
     }
+
+    @Test func aGeneratorAdvancedByKDrawsContinuesAfterTheKth() {
+        var drawn = SeededGenerator(seed: 7)
+        for _ in 0..<1000 { _ = drawn.next() }
+        var advanced = SeededGenerator(seed: 7).advanced(by: 1000)
+        #expect((0..<5).map { _ in advanced.next() } == (0..<5).map { _ in drawn.next() })
+        var normals = SeededGenerator(seed: 3)
+        _ = normals.nextNormal()
+        var skipped = SeededGenerator(seed: 3).advanced(by: SeededGenerator.drawsPerNormal)
+        #expect(skipped.nextNormal() == normals.nextNormal())
+    }
+
+    @Test func aKeptTransposeIsNeverStale() {
+        // Large enough to be kept; a changed copy, or another matrix of the same shape, gets its own.
+        var random = SeededGenerator(seed: 11)
+        let x = Matrix.normal(rows: 300, columns: 250, using: &random)
+        let first = x.transposed()
+        #expect(x.transposed() == first)
+        var changed = x
+        changed[0, 1] = 42
+        #expect(changed.transposed()[1, 0] == 42)
+        #expect(x.transposed()[1, 0] == x[0, 1])
+        let other = Matrix.normal(rows: 300, columns: 250, using: &random)
+        let t = other.transposed()
+        #expect((0..<250).allSatisfy { j in (0..<300).allSatisfy { i in t[j, i] == other[i, j] } })
+        #expect(x.transposed() == first)
+    }
 }

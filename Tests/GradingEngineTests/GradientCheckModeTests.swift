@@ -71,7 +71,7 @@ struct GradientCheckModeTests {
         let large: [String: InputSpec] = ["scores": .normal(40, 30), "labels": .labels(40, classes: 30)]
         let result = try grade(Self.modeCase("multiclass-svm", nil, inputs: large))
         #expect(result.status == .passed, "\(result.reason ?? "")")
-        #expect(result.comparisons.first?.quantity.contains("along 8 random unit directions") == true)
+        #expect(result.comparisons.first?.quantity.contains("along \(GradientCheckSpec.defaultDirections) random unit directions") == true)
     }
 
     @Test(arguments: [(GradientCheckSpec.Mode.sample(5), 1 + 2 * 5), (.directions(3), 1 + 2 * 3), (.all, 1 + 2 * 12)])
@@ -81,6 +81,16 @@ struct GradientCheckModeTests {
         _ = try grade(testCase, executor: executor)
         // A softmax-free SVM at random scores has no kink, so no direction is drawn again.
         #expect(executor.invocations == calls)
+    }
+
+    @Test(arguments: [GradientCheckSpec.Mode.sample(5), .directions(3)])
+    func aPassingCheckIsOneRequest(_ mode: GradientCheckSpec.Mode) throws {
+        // The varied calls do not depend on the analytic gradient: they go with the call at the inputs.
+        let executor = CountingExecutor(registry: referenceRegistry())
+        let result = try grade(Self.modeCase("multiclass-svm", mode, inputs: ["scores": .normal(4, 3), "labels": .labels(4, classes: 3)]),
+                               executor: executor)
+        #expect(result.status == .passed, "\(result.reason ?? "")")
+        #expect(executor.requests == 1)
     }
 
     @Test func theShiftedCallsShareTheInputsAndSendTheVariationOnly() throws {

@@ -93,7 +93,7 @@ import Testing
         let message = try WireFormat.frame(WorkerRequest(id: 9, invocations: [call, call], cpuSeconds: 2))
         let header = String(decoding: message.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
         // The inputs once, and each call's direction.
-        #expect(header == "\(3 * 1200 * 8)")
+        #expect(header == String(repeating: "0", count: 19 - "\(3 * 1200 * 8)".count) + "\(3 * 1200 * 8)")
         let json = String(decoding: message.suffix(from: header.utf8.count + 1 + 3 * 1200 * 8), as: UTF8.self)
         #expect(json.contains("\"@0\"") && json.contains("\"@9600\"") && json.contains("\"@19200\""))
         #expect(json.count < 3 * 1200, "the JSON holds no entries of the large matrices: \(json)")

@@ -17,9 +17,9 @@ import GradeResults
 /// direction's denominator also holds `‖∇f‖/√n`, the typical size of a directional derivative
 /// along a unit direction, so that a direction nearly orthogonal to the gradient is no false alarm.
 ///
-/// The plan runs the submission once at the inputs, then the varied calls of each checked input
-/// (``GradientCheckSpec/Mode``), each sending only the variation: the grader holds the inputs
-/// once, however many entries it checks.
+/// The plan runs the submission once at the inputs and, in the same requests, the varied calls
+/// of each checked input (``GradientCheckSpec/Mode``), each sending only the variation: the
+/// grader holds the inputs once, however many entries it checks.
 enum GradientCheck {
     /// Relative error of one entry, net of the centered difference's own round-off.
     static func relativeError(analytic a: Double, numeric n: Double, plus: Double, minus: Double, step: Double,
@@ -37,35 +37,54 @@ enum GradientCheck {
     static let searchFanOut = 16
     /// How many directions may be drawn, per direction asked for, to replace those at kinks.
     static let directionAttempts = 3
+
+    /// The call of the case at its inputs with `variation`, asking for the loss alone.
+    static func call(_ context: CheckContext, _ variation: Variation) -> Invocation {
+        var call = context.call(context.inputs)
+        call.variation = variation
+        call.outputs = [Port<Double>.loss.name]
+        return call
+    }
 }
 
 extension GradientCheck {
-    /// The plan: one invocation at the inputs, then the varied calls of each checked input.
+    /// The plan: the invocation at the inputs and, in the same requests, the varied calls of
+    /// each checked input. None of them depends on the analytic gradient, so all go at once:
+    /// one round trip to the worker, and the inputs sent once.
     static func plan(_ context: CheckContext, specs: [GradientCheckSpec]) throws(CaseError) -> CheckPlan {
         guard !specs.isEmpty else { throw context.failure("a \(context.descriptor.family.rawValue) has no gradient to check") }
-        var targets: [(spec: GradientCheckSpec, x: Matrix)] = []
+        var targets: [Target] = []
         for spec in specs {
             guard case .matrix(let x)? = context.inputs[spec.input] else {
                 throw context.failure("gradient_check.input '\(spec.input)' must name a matrix input")
             }
-            targets.append((spec, x))
+            targets.append(Target(context: context, spec: spec, x: x))
         }
-        return CheckPlan([context.call(context.inputs)]) { results in
+        let base = context.call(context.inputs)
+        let offsets = targets.reduce(into: [1]) { $0.append($0.last! + $1.calls.count) }
+        let invocations = (0..<offsets.last!).lazy.map { i -> Invocation in
+            guard i > 0 else { return base }
+            let t = offsets.lastIndex { $0 <= i }!
+            return targets[t].calls[i - offsets[t]]
+        }
+        return CheckPlan(invocations) { results in
             let base = results[0]
             guard let f0 = base[.loss] else { return .done(.wrongOutput("loss", expected: "a scalar", got: base[value: .loss])) }
-            var probes: [Probe] = []
-            for (spec, x) in targets {
+            var probes: [(Probe, Target, [Values])] = []
+            for (t, target) in targets.enumerated() {
+                let (spec, x) = (target.spec, target.x)
                 guard case .matrix(let analytic)? = base[spec.output] else {
                     return .done(.wrongOutput(spec.output, expected: "a \(x.rows)×\(x.columns) matrix", got: base[spec.output]))
                 }
                 guard analytic.rows == x.rows, analytic.columns == x.columns else {
                     return .done(.fail(.wrongShape, "\(spec.output) is \(analytic.rows)×\(analytic.columns), but \(spec.input) is \(x.rows)×\(x.columns): a gradient has the shape of what it differentiates"))
                 }
-                probes.append(Probe(context: context, spec: spec, x: x, analytic: analytic, f0: f0))
+                probes.append((Probe(context: context, spec: spec, x: x, analytic: analytic, f0: f0), target,
+                               Array(results[offsets[t]..<offsets[t + 1]])))
             }
             guard f0.isFinite else { return .done(.fail(.nonFinite, "the loss is \(f0)")) }
             // Finite everywhere, kinks included: a kink excuses a subgradient, not a NaN.
-            for probe in probes {
+            for (probe, _, _) in probes {
                 if let k = probe.analytic.elements.firstIndex(where: { !$0.isFinite }) {
                     return .done(.fail(.nonFinite, "\(probe.spec.output)\(probe.position(k)) is \(probe.analytic.elements[k])"))
                 }
@@ -74,11 +93,11 @@ extension GradientCheck {
         }
     }
 
-    /// Checks `probes[index...]` in turn, collecting the comparisons of those that passed.
-    private static func check(_ probes: [Probe], from index: Int, passed: [Comparison], base: Values,
+    /// Judges `probes[index...]` in turn on their results, collecting the comparisons of those that passed.
+    private static func check(_ probes: [(Probe, Target, [Values])], from index: Int, passed: [Comparison], base: Values,
                               context: CheckContext) -> CheckPlan.Step {
         guard index < probes.count else { return .done(.pass(passed)) }
-        let probe = probes[index]
+        let (probe, target, results) = probes[index]
         let decided = { (evaluation: CaseEvaluation) -> CheckPlan.Step in
             var evaluation = evaluation
             if evaluation.passed {
@@ -92,15 +111,51 @@ extension GradientCheck {
             }
             return .done(evaluation)
         }
+        switch target.selection {
+        case .entries(let indices, let sampled):
+            return decided(probe.judgeEntries(indices, sampled: sampled, results))
+        case .directions(let drawn, let count, let next):
+            return probe.judgeDirections(drawn, results, count: count, random: next, found: DirectionTally(), then: decided)
+        }
+    }
+}
+
+/// One checked input before the analytic gradient is known: what its mode varies, and the calls.
+private struct Target {
+    /// The entries or directions varied.
+    enum Selection {
+        /// Entries, every one or a sample drawn at random.
+        case entries([Int], sampled: Bool)
+        /// Unit directions drawn at random, how many are asked for, and the generator to draw
+        /// replacements of those at kinks with.
+        case directions([Matrix], count: Int, next: SeededGenerator)
+    }
+
+    let spec: GradientCheckSpec
+    let x: Matrix
+    let selection: Selection
+    /// The calls, in pairs `+h`, `−h`, produced on demand.
+    let calls: LazyMapCollection<Range<Int>, Invocation>
+
+    init(context: CheckContext, spec: GradientCheckSpec, x: Matrix) {
+        self.spec = spec
+        self.x = x
         var random = context.random()
-        switch probe.spec.mode(forEntries: probe.x.count) {
+        let call = { (variation: Variation) in GradientCheck.call(context, variation) }
+        let (input, step) = (spec.input, spec.step)
+        switch spec.mode(forEntries: x.count) {
         case .all:
-            return .more(probe.entries(Array(0..<probe.x.count), sampled: false, then: decided))
+            let indices = Array(0..<x.count)
+            selection = .entries(indices, sampled: false)
+            calls = (0..<2 * indices.count).lazy.map { call(.entry(input: input, index: indices[$0 / 2], by: $0 % 2 == 0 ? step : -step)) }
         case .sample(let count):
-            let picked = Array((0..<probe.x.count).shuffled(using: &random).prefix(count)).sorted()
-            return .more(probe.entries(picked, sampled: true, then: decided))
+            let picked = Array((0..<x.count).shuffled(using: &random).prefix(count)).sorted()
+            selection = .entries(picked, sampled: true)
+            calls = (0..<2 * picked.count).lazy.map { call(.entry(input: input, index: picked[$0 / 2], by: $0 % 2 == 0 ? step : -step)) }
         case .directions(let count):
-            return .more(probe.directions(count, random: random, found: DirectionTally(), then: decided))
+            let drawn = Probe.unitDirections(count, like: x, using: &random)
+            selection = .directions(drawn, count: count, next: random)
+            calls = (0..<2 * drawn.count).lazy.map { call(.direction(input: input, direction: drawn[$0 / 2], by: $0 % 2 == 0 ? step : -step)) }
         }
     }
 }
@@ -119,12 +174,7 @@ private struct Probe {
     func position(_ k: Int) -> String { "[\(k / x.columns), \(k % x.columns)]" }
 
     /// The call at the inputs with `variation`, asking for the loss alone.
-    func call(_ variation: Variation) -> Invocation {
-        var call = context.call(context.inputs)
-        call.variation = variation
-        call.outputs = [Port<Double>.loss.name]
-        return call
-    }
+    func call(_ variation: Variation) -> Invocation { GradientCheck.call(context, variation) }
 
     /// The pair of calls `x ± h·e_k`.
     func shifts(_ k: Int) -> [Invocation] {
@@ -185,12 +235,9 @@ private struct EvaluationFailure: Error {
 // MARK: - Entries
 
 extension Probe {
-    /// Checks the entries `indices` (all of them, or a sample), each by its own centered difference.
-    func entries(_ indices: [Int], sampled: Bool, then decided: @escaping (CaseEvaluation) -> CheckPlan.Step) -> CheckPlan {
-        CheckPlan(indices.lazy.flatMap { self.shifts($0) }) { results in decided(self.judgeEntries(indices, sampled: sampled, results)) }
-    }
-
-    private func judgeEntries(_ indices: [Int], sampled: Bool, _ results: [Values]) -> CaseEvaluation {
+    /// Judges the entries `indices` (all of them, or a sample), each by its own centered
+    /// difference, from the losses of their calls `x ± h·e_k`, in pairs.
+    func judgeEntries(_ indices: [Int], sampled: Bool, _ results: [Values]) -> CaseEvaluation {
         var numeric = Matrix.zeros(like: x)
         var worst = 0.0, worstIndex = -1, kinks = 0, checked = 0
         for (m, k) in indices.enumerated() {
@@ -238,12 +285,18 @@ private struct DirectionTally {
 extension Probe {
     /// The typical size of a directional derivative along a unit direction, `‖∇f‖/√n`.
     private var typicalSlope: Double {
-        (analytic.elements.reduce(0) { $0 + $1 * $1 } / Double(Swift.max(x.count, 1))).squareRoot()
+        ((analytic * analytic).sum() / Double(Swift.max(x.count, 1))).squareRoot()
     }
 
-    /// `⟨∇f, v⟩` over the entries `range` of `v`.
-    private func slope(along v: Matrix, in range: Range<Int>? = nil) -> Double {
-        (range ?? 0..<v.count).reduce(0) { $0 + analytic.elements[$1] * v.elements[$1] }
+    /// `⟨∇f, v⟩`.
+    private func slope(along v: Matrix) -> Double { (analytic * v).sum() }
+
+    /// `count` random unit directions of the shape of `x`.
+    static func unitDirections(_ count: Int, like x: Matrix, using random: inout SeededGenerator) -> [Matrix] {
+        (0..<count).map { _ in
+            let v = Matrix.normal(rows: x.rows, columns: x.columns, using: &random)
+            return v / Swift.max((v * v).sum().squareRoot(), .leastNormalMagnitude)
+        }
     }
 
     /// Checks `count` random unit directions, drawing new ones for those at kinks (up to
@@ -252,41 +305,44 @@ extension Probe {
                     then decided: @escaping (CaseEvaluation) -> CheckPlan.Step) -> CheckPlan {
         var random = random
         let wanted = Swift.min(count - found.analytic.count, count * GradientCheck.directionAttempts - found.drawn)
-        let drawn: [Matrix] = (0..<wanted).map { _ in
-            let v = Matrix.normal(rows: x.rows, columns: x.columns, using: &random)
-            let norm = v.elements.reduce(0) { $0 + $1 * $1 }.squareRoot()
-            return Matrix(rows: v.rows, columns: v.columns, elements: v.elements.map { $0 / Swift.max(norm, .leastNormalMagnitude) })
-        }
+        let drawn = Self.unitDirections(wanted, like: x, using: &random)
         let next = random
         return CheckPlan(drawn.lazy.flatMap { self.moves($0) }) { results in
-            var tally = found
-            for (m, v) in drawn.enumerated() {
-                tally.drawn += 1
-                let (plus, minus): (Double, Double)
-                switch losses(results, at: 2 * m, "\(spec.input) moved along a random direction") {
-                case .failure(let failure): return decided(failure.evaluation)
-                case .success(let pair): (plus, minus) = pair
-                }
-                if atKink(plus, minus) {
-                    tally.kinks += 1
-                    continue
-                }
-                let a = slope(along: v), n = (plus - minus) / (2 * step)
-                let err = GradientCheck.relativeError(analytic: a, numeric: n, plus: plus, minus: minus, step: step, scale: typicalSlope)
-                tally.analytic.append(a)
-                tally.numeric.append(n)
-                tally.worst = Swift.max(tally.worst, err)
-                if err > spec.maxRelativeError {
-                    return .more(search(v, range: 0..<v.count, error: err, slope: (a, n), tally: tally, then: decided))
-                }
-            }
-            if tally.analytic.count < count && tally.drawn < count * GradientCheck.directionAttempts {
-                return .more(directions(count, random: next, found: tally, then: decided))
-            }
-            let comparison = directionComparison(tally)
-            if tally.analytic.isEmpty { return decided(allAtKinks("direction drawn", comparison: comparison)) }
-            return decided(.pass([comparison]))
+            judgeDirections(drawn, results, count: count, random: next, found: found, then: decided)
         }
+    }
+
+    /// Judges the directions `drawn` from the losses of their calls `x ± h·v`, in pairs; draws
+    /// more with `random` while fewer than `count` were away from kinks.
+    func judgeDirections(_ drawn: [Matrix], _ results: [Values], count: Int, random next: SeededGenerator, found: DirectionTally,
+                         then decided: @escaping (CaseEvaluation) -> CheckPlan.Step) -> CheckPlan.Step {
+        var tally = found
+        for (m, v) in drawn.enumerated() {
+            tally.drawn += 1
+            let (plus, minus): (Double, Double)
+            switch losses(results, at: 2 * m, "\(spec.input) moved along a random direction") {
+            case .failure(let failure): return decided(failure.evaluation)
+            case .success(let pair): (plus, minus) = pair
+            }
+            if atKink(plus, minus) {
+                tally.kinks += 1
+                continue
+            }
+            let a = slope(along: v), n = (plus - minus) / (2 * step)
+            let err = GradientCheck.relativeError(analytic: a, numeric: n, plus: plus, minus: minus, step: step, scale: typicalSlope)
+            tally.analytic.append(a)
+            tally.numeric.append(n)
+            tally.worst = Swift.max(tally.worst, err)
+            if err > spec.maxRelativeError {
+                return .more(search(v, range: 0..<v.count, error: err, slope: (a, n), tally: tally, then: decided))
+            }
+        }
+        if tally.analytic.count < count && tally.drawn < count * GradientCheck.directionAttempts {
+            return .more(directions(count, random: next, found: tally, then: decided))
+        }
+        let comparison = directionComparison(tally)
+        if tally.analytic.isEmpty { return decided(allAtKinks("direction drawn", comparison: comparison)) }
+        return decided(.pass([comparison]))
     }
 
     private func directionComparison(_ tally: DirectionTally, passed: Bool = true) -> Comparison {
@@ -329,7 +385,7 @@ extension Probe {
                 }
                 if atKink(plus, minus) { continue }
                 let n = (plus - minus) / (2 * step)
-                let a = single ? analytic.elements[part.lowerBound] : slope(along: restricted[m], in: part)
+                let a = single ? analytic.elements[part.lowerBound] : slope(along: restricted[m])
                 let err = GradientCheck.relativeError(analytic: a, numeric: n, plus: plus, minus: minus, step: step)
                 // The part's share of the direction's error, on one scale across parts.
                 let share = Swift.abs(a - n)

@@ -2,6 +2,7 @@ import AssignmentFormat
 import ComponentRuntime
 import Foundation
 import GradeKit
+import Synchronization
 
 /// Turns a case's input specifications into values: literals as written, generators
 /// from the case's seed, so that the same case always gets the same inputs.
@@ -45,7 +46,7 @@ public struct InputGenerator: Sendable {
     public static func generate(_ spec: Generator, using generator: inout SeededGenerator) -> Value {
         switch spec {
         case .normal(let rows, let columns, let mean, let scale):
-            return .matrix(Matrix.normal(rows: rows, columns: columns, mean: mean, scale: scale, using: &generator))
+            return .matrix(normal(rows: rows, columns: columns, mean: mean, scale: scale, using: &generator))
         case .uniform(let rows, let columns, let low, let high):
             return .matrix(Matrix(rows: rows, columns: columns,
                                   elements: (0..<(rows * columns)).map { _ in low + (high - low) * generator.nextUnit() }))
@@ -54,6 +55,32 @@ public struct InputGenerator: Sendable {
         case .normalList(let count, let rows, let columns, let scale):
             return .matrices((0..<count).map { _ in Matrix.normal(rows: rows, columns: columns, mean: 0, scale: scale, using: &generator) })
         }
+    }
+
+    /// The normal matrices of at least this many entries are drawn in parts side by side.
+    static let drawnInPartsFrom = 1 << 18
+
+    /// ``Matrix/normal(rows:columns:mean:scale:using:)``, the same numbers, drawn by as many
+    /// threads as there are processors when the matrix is large: each part of rows starts from
+    /// the generator advanced past the draws of the rows before it.
+    static func normal(rows: Int, columns: Int, mean: Double, scale: Double, using generator: inout SeededGenerator) -> Matrix {
+        let parts = Swift.min(ProcessInfo.processInfo.activeProcessorCount, rows)
+        guard rows * columns >= drawnInPartsFrom, parts > 1 else {
+            return Matrix.normal(rows: rows, columns: columns, mean: mean, scale: scale, using: &generator)
+        }
+        let first = generator
+        let bounds = (0...parts).map { rows * $0 / parts }
+        let drawn = Mutex([Matrix?](repeating: nil, count: parts))
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            var own = first.advanced(by: bounds[part] * columns * SeededGenerator.drawsPerNormal)
+            let block = Matrix.normal(rows: bounds[part + 1] - bounds[part], columns: columns, mean: mean, scale: scale, using: &own)
+            drawn.withLock { $0[part] = block }
+        }
+        generator = first.advanced(by: rows * columns * SeededGenerator.drawsPerNormal)
+        var elements: [Double] = []
+        elements.reserveCapacity(rows * columns)
+        for block in drawn.withLock({ $0 }) { elements += block!.elements }
+        return Matrix(rows: rows, columns: columns, elements: elements)
     }
 
     /// A labelled dataset of Gaussian blobs with a constant 1 appended to each sample (the

@@ -25,6 +25,8 @@ struct WorkerProcess {
         do throws(SystemError) {
             let stdin = try SystemCall.makePipe()
             opened += [stdin.read, stdin.write]
+            // A CIFAR-size request is megabytes.
+            SystemCall.growPipe(stdin.write)
             let stdout = try SystemCall.makePipe()
             opened += [stdout.read, stdout.write]
             let stderr = try SystemCall.makePipe()
