@@ -1,3 +1,4 @@
+import ComponentRuntime
 import Foundation
 import GradeResults
 import Yams

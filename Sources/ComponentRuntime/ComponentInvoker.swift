@@ -24,7 +24,7 @@ public struct ComponentInvoker {
 
     private func run(_ invocation: Invocation) throws(InvocationFailure) -> Values {
         guard let entry = registry[invocation.component] else {
-            throw .notRegistered(component: invocation.component)
+            throw .notRegistered(component: invocation.component, registered: registry.entries.keys.sorted())
         }
         guard entry.family == invocation.family, let descriptor = families.descriptor(for: invocation.family) else {
             throw .wrongFamily(component: invocation.component, expected: invocation.family, registered: entry.family)

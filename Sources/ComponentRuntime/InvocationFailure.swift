@@ -2,8 +2,9 @@ import GradeKit
 
 /// Why an invocation produced no outputs, when the process survived it.
 public enum InvocationFailure: Error, Sendable, Hashable, Codable {
-    /// The submission registered nothing under this name.
-    case notRegistered(component: String)
+    /// The submission registered nothing under this name; `registered` are the names it did
+    /// register, so that the grader can point at a misspelt one.
+    case notRegistered(component: String, registered: [String])
     /// The submission registered the name with a type of another family.
     case wrongFamily(component: String, expected: ComponentFamily, registered: ComponentFamily)
     /// An input the family needs is missing or of the wrong kind (a fault of the case, not the student).
@@ -17,7 +18,7 @@ public enum InvocationFailure: Error, Sendable, Hashable, Codable {
     /// A sentence a student or instructor can act on.
     public var message: String {
         switch self {
-        case .notRegistered(let c):
+        case .notRegistered(let c, _):
             "no conformance is registered under \"\(c)\" in registerComponents(in:)"
         case .wrongFamily(let c, let expected, let registered):
             "\"\(c)\" is registered as a \(registered.rawValue), but it must be a \(expected.rawValue)"

@@ -18,6 +18,11 @@ struct Grade: ParsableCommand {
         subcommands: [GradeAssignment.self, Validate.self, List.self, New.self, Release.self, Manifest.self],
         defaultSubcommand: GradeAssignment.self)
 
+    /// True for `grade --help`, `grade -h` and `grade help`: help on the whole tool.
+    static func asksForTheRootHelp(_ arguments: [String]) -> Bool {
+        arguments == ["--help"] || arguments == ["-h"] || arguments == ["help"]
+    }
+
     static func main() {
         do {
             var command = try parseAsRoot()
@@ -29,6 +34,11 @@ struct Grade: ParsableCommand {
             let code = exitCode(for: error)
             if code == .success {
                 print(fullMessage(for: error))
+                if Self.asksForTheRootHelp(Array(CommandLine.arguments.dropFirst())) {
+                    // Grading is the default command: its options are the ones a newcomer looks for.
+                    print("\nGRADING: grade <assignment> [options] is grade run <assignment> [options]\n")
+                    print(helpMessage(for: GradeAssignment.self))
+                }
                 Foundation.exit(0)
             }
             if error is ExitCode { Foundation.exit(code.rawValue) }

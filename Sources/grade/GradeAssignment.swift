@@ -21,7 +21,7 @@ struct GradeAssignment: ParsableCommand {
     @Option(help: ArgumentHelp("Grade --submission as changes to this submission ('reference' or a folder): its files, with the submission's files in place of those of the same name.", valueName: "dir"))
     var base: String?
 
-    @Option(help: ArgumentHelp("Only cases whose component or name matches (wildcards * ?, comma-separated).", valueName: "pattern"))
+    @Option(help: ArgumentHelp("Only cases whose component or name holds this text, or matches it with wildcards * ? (comma-separated).", valueName: "pattern"))
     var filter: String?
 
     @Option(help: "Mixed into every case's seed, for fresh random inputs (0 keeps the case files' inputs).")
@@ -78,7 +78,7 @@ struct GradeAssignment: ParsableCommand {
                                        buildTimeout: buildTimeout)
         let filter = self.filter.map(CaseFilter.init)
         if let filter, !assignment.cases.contains(where: filter.matches) {
-            throw CouldNotGrade(message: "--filter \(filter.patterns.joined(separator: ",")) selects no case of \(assignment.id)")
+            throw CouldNotGrade(message: filter.selectsNothing(in: assignment))
         }
         let progress = ProgressLine(total: assignment.cases.filter { filter?.matches($0) ?? true }.count)
         let graded: (run: GradeRun, timings: GradingPipeline.Timings)

@@ -89,6 +89,25 @@ struct InstructorToolsTests {
         #expect(result.standardOutput.contains("no failing case reports non-finite"))
     }
 
+    @Test("grade --help lists the grading options after the subcommands")
+    func rootHelpListsTheGradingOptions() throws {
+        let result = try F.grade.run(["--help"])
+        #expect(result.status == 0)
+        let text = result.standardOutput
+        #expect(text.contains("SUBCOMMANDS:"))
+        for option in ["--submission <dir>", "--filter <pattern>", "--junit <path>", "--gradescope <path>", "--sandbox <mode>"] {
+            #expect(text.contains(option), "\(option)")
+        }
+    }
+
+    @Test("a filter that selects nothing suggests the nearest name and exits 2")
+    func filterSuggestion() throws {
+        let result = try F.grade.run(["assignment3", "--submission", "reference", "--filter", "mutliclass-svm"])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("--filter mutliclass-svm selects no case of assignment3: did you mean 'multiclass-svm'?"),
+                "\(result.standardError)")
+    }
+
     @Test("list prints every component with its family, cases and points")
     func list() throws {
         let result = try F.grade.run(["list"])

@@ -1,5 +1,6 @@
 import AssignmentFormat
 import ComponentRuntime
+import Foundation
 import GradeKit
 import GradeResults
 import GradingEngine
@@ -113,6 +114,20 @@ struct GraderTests {
         #expect(executor.batches == 4)
     }
 
+    @Test func aMisspeltRegistrationIsNamedWithTheNameItShouldHave() throws {
+        // Registered as "multiclass-svn", and l2-loss, a component of the assignment, which is never offered.
+        var registry = ComponentRegistry()
+        registry.register("multiclass-svn", MulticlassSVMLoss.self)
+        registry.register("l2-loss", L2Loss.self)
+        let run = try Self.grader(InProcessExecutor(registry: registry)).grade(submission: "typo", build: builtFine)
+        let svm = run.checks.first { $0.component == "multiclass-svm" }
+        #expect(svm?.status == .notImplemented)
+        #expect(svm?.reason?.hasSuffix("; it registers \"multiclass-svn\", which assignment3 does not have: did you mean \"multiclass-svm\"?") == true,
+                "\(svm?.reason ?? "")")
+        let softmax = run.checks.first { $0.component == "softmax" }
+        #expect(softmax?.reason?.contains("l2-loss") == false)
+    }
+
     @Test func aComponentRegisteredInTheWrongFamilyFails() throws {
         var registry = referenceRegistry()
         registry.register("l2-loss", VectorizedMulticlassSVM.self)
@@ -203,10 +218,10 @@ struct CaseFilterTests {
     let softmaxCat = named("softmax-cat-2.04", "softmax")
 
     @Test func aComponentNameSelectsItsCases() {
-        let filter = CaseFilter("softmax")
-        #expect(filter.matches(softmaxCat))
-        #expect(!filter.matches(linearSoftmax))
-        #expect(!filter.matches(svmCat))
+        let filter = CaseFilter("multiclass-svm")
+        #expect(filter.matches(svmCat))
+        #expect(!filter.matches(linearSVM))
+        #expect(!filter.matches(softmaxCat))
     }
 
     @Test func aCaseNameSelectsThatCase() {
@@ -236,8 +251,27 @@ struct CaseFilterTests {
         #expect(!filter.matches(svmCat))
     }
 
-    @Test func aPatternMustMatchTheWholeName() {
-        #expect(!CaseFilter("svm").matches(svmCat))
-        #expect(!CaseFilter("linear").matches(linearSVM))
+    @Test func aPatternWithoutWildcardsSelectsEveryNameThatHoldsIt() {
+        #expect(CaseFilter("svm").matches(svmCat) && CaseFilter("svm").matches(linearSVM))
+        #expect(!CaseFilter("svm").matches(softmaxCat))
+        #expect(CaseFilter("softmax").matches(linearSoftmax))
+        #expect(CaseFilter("cat-2").matches(svmCat))
+    }
+
+    @Test func aPatternWithWildcardsMustMatchTheWholeName() {
+        #expect(CaseFilter("svm*").matches(svmCat))
+        #expect(!CaseFilter("linear*").matches(svmCat))
+        #expect(!CaseFilter("*cat").matches(svmCat))
+    }
+
+    @Test func aFilterThatSelectsNothingSuggestsTheNearestName() throws {
+        let assignment = Assignment(id: "a3", title: "A3", directory: URL(fileURLWithPath: "/tmp/a3"), components: [
+            ComponentSpec(name: "multiclass-svm", title: "SVM", family: .scoreLoss),
+            ComponentSpec(name: "softmax", title: "Softmax", family: .scoreLoss),
+        ], cases: [svmCat, softmaxCat])
+        let filter = CaseFilter("mutliclass-svm")
+        #expect(!assignment.cases.contains(where: filter.matches))
+        #expect(filter.selectsNothing(in: assignment) == "--filter mutliclass-svm selects no case of a3: did you mean 'multiclass-svm'?")
+        #expect(CaseFilter("adam").selectsNothing(in: assignment) == "--filter adam selects no case of a3: its components are multiclass-svm, softmax")
     }
 }

@@ -37,7 +37,7 @@ struct ResultSizeLimitTests {
     }
 
     @Test func aFailureResultIsCountedToo() {
-        let failure = WorkerResult.failure(.notRegistered(component: String(repeating: "x", count: 1000)))
+        let failure = WorkerResult.failure(.notRegistered(component: String(repeating: "x", count: 1000), registered: []))
         guard case .failure(.resultTooLarge)? = ResultSizeLimit(maxBytes: 1000).admit([failure]).first else {
             Issue.record("a 1000-character failure fits 1000 bytes only if its escapes are not counted"); return
         }

@@ -28,7 +28,7 @@ extension FamilyDescriptor {
             guard let type = context.type as? any MinibatchTrainer.Type else { throw context.wrongFamily }
             let objectiveName = try context.input(.objective)
             guard let objectiveType = context.registry[objectiveName]?.type as? any LinearClassifierObjective.Type else {
-                throw .notRegistered(component: objectiveName)
+                throw .notRegistered(component: objectiveName, registered: context.registry.entries.keys.sorted())
             }
             let objective = objectiveType.init(hyperparameters: context.hyperparameters)
             let x = try context.input(.inputs)

@@ -134,6 +134,21 @@ struct CaseRunner {
         CaseLimits(timeout: testCase.timeout ?? assignment.defaultTimeout)
     }
 
+    /// What the names a submission registers say about a component it did not register: the
+    /// one that is most likely its misspelling, or those the assignment does not have. Names of
+    /// the assignment's other components are never offered, since registering one of them is
+    /// no mistake.
+    func misspelling(of component: String, registered: [String]) -> String {
+        let components = Set(assignment.components.map(\.name))
+        let unknown = registered.filter { !components.contains($0) }
+        guard !unknown.isEmpty else { return "" }
+        if let near = NameSuggestion.nearest(to: component, among: unknown) {
+            return "; it registers \"\(near)\", which \(assignment.id) does not have: did you mean \"\(component)\"?"
+        }
+        let listed = unknown.prefix(5).map { "\"\($0)\"" }.joined(separator: ", ") + (unknown.count > 5 ? ", …" : "")
+        return "; it registers \(listed), which \(assignment.id) does not have (run `grade list \(assignment.id)` for the names)"
+    }
+
     /// Runs one request of invocations in the worker; a failure of any invocation ends the run.
     func run(_ invocations: [Invocation], for testCase: TestCase, limits: CaseLimits) -> Run {
         switch executor.execute(invocations, limits: limits) {
@@ -154,12 +169,13 @@ struct CaseRunner {
                 switch result {
                 case .outputs(let v): values.append(v)
                 case .failure(let failure):
-                    if case .notRegistered(let component) = failure {
+                    if case .notRegistered(let component, let registered) = failure {
+                        let text = failure.message + misspelling(of: component, registered: registered)
                         if component != testCase.component {
                             return .ended(.failed, .dependencyFailed,
-                                          "this case runs your \(component), which is not implemented yet: \(failure.message)", output)
+                                          "this case runs your \(component), which is not implemented yet: \(text)", output)
                         }
-                        return .ended(.notImplemented, .notImplemented, failure.message, output)
+                        return .ended(.notImplemented, .notImplemented, text, output)
                     }
                     if case .resultTooLarge = failure {
                         // Like printing too much: the worker stopped before the grader could read anything.

@@ -1,8 +1,8 @@
 /// "Did you mean" suggestions: the known name closest to a misspelt one.
-enum NameSuggestion {
+public enum NameSuggestion {
     /// The candidate nearest to `name` by edit distance (case-insensitive), if it is near
     /// enough to be a plausible misspelling: at most a third of the longer name, and at least 1.
-    static func nearest(to name: String, among candidates: [String]) -> String? {
+    public static func nearest(to name: String, among candidates: [String]) -> String? {
         let lowered = name.lowercased()
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
@@ -15,13 +15,13 @@ enum NameSuggestion {
     }
 
     /// `did you mean 'x'?` for the nearest candidate, or `use one of: a, b, c`.
-    static func suggestion(for name: String, among candidates: [String], noun: String = "") -> String {
+    public static func suggestion(for name: String, among candidates: [String], noun: String = "") -> String {
         if let near = nearest(to: name, among: candidates) { return "did you mean '\(near)'?" }
         return "use one of\(noun.isEmpty ? "" : " the \(noun)"): " + candidates.joined(separator: ", ")
     }
 
     /// The Levenshtein distance between two strings, by characters.
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    public static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
