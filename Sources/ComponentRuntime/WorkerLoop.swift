@@ -24,6 +24,7 @@ public enum WorkerLoop {
         let channel = dup(1)
         guard channel >= 0, dup2(2, 1) == 1 else { protocolFailure("cannot move the result channel away from standard output") }
         lineBufferStandardOutput()
+        CrashFrames.install()
 
         var registry = ComponentRegistry()
         register(&registry)

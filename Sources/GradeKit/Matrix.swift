@@ -109,7 +109,7 @@ public struct Matrix: Sendable, Hashable {
     /// - Precondition: every row has the same length.
     public init(_ rows: [[Double]]) {
         let columns = rows.first?.count ?? 0
-        precondition(rows.allSatisfy { $0.count == columns }, "All rows of a Matrix must have the same length")
+        GradeKit.require(rows.allSatisfy { $0.count == columns }, "All rows of a Matrix must have the same length")
         self.init(rows: rows.count, columns: columns, elements: rows.flatMap { $0 })
     }
 
@@ -141,12 +141,12 @@ public struct Matrix: Sendable, Hashable {
     /// Entry `(row, column)`, as `A[i, j]`.
     public subscript(_ row: Int, _ column: Int) -> Double {
         get {
-            precondition(row >= 0 && row < rows && column >= 0 && column < columns,
+            GradeKit.require(row >= 0 && row < rows && column >= 0 && column < columns,
                          "Index (\(row), \(column)) is out of range for a \(rows)×\(columns) matrix")
             return storage[row * columns + column]
         }
         set {
-            precondition(row >= 0 && row < rows && column >= 0 && column < columns,
+            GradeKit.require(row >= 0 && row < rows && column >= 0 && column < columns,
                          "Index (\(row), \(column)) is out of range for a \(rows)×\(columns) matrix")
             storage[row * columns + column] = newValue
         }
@@ -155,12 +155,12 @@ public struct Matrix: Sendable, Hashable {
     /// Row `i` as an array, as `A[i]` or `A[i, :]`.
     public subscript(row row: Int) -> [Double] {
         get {
-            precondition(row >= 0 && row < rows, "Row \(row) is out of range for a \(rows)×\(columns) matrix")
+            GradeKit.require(row >= 0 && row < rows, "Row \(row) is out of range for a \(rows)×\(columns) matrix")
             return Array(storage[row * columns ..< (row + 1) * columns])
         }
         set {
-            precondition(row >= 0 && row < rows, "Row \(row) is out of range for a \(rows)×\(columns) matrix")
-            precondition(newValue.count == columns, "Row of length \(newValue.count) does not fit \(columns) columns")
+            GradeKit.require(row >= 0 && row < rows, "Row \(row) is out of range for a \(rows)×\(columns) matrix")
+            GradeKit.require(newValue.count == columns, "Row of length \(newValue.count) does not fit \(columns) columns")
             storage.replaceSubrange(row * columns ..< (row + 1) * columns, with: newValue)
         }
     }
@@ -168,12 +168,12 @@ public struct Matrix: Sendable, Hashable {
     /// Column `j` as an array, as `A[:, j]`.
     public subscript(column column: Int) -> [Double] {
         get {
-            precondition(column >= 0 && column < columns, "Column \(column) is out of range for a \(rows)×\(columns) matrix")
+            GradeKit.require(column >= 0 && column < columns, "Column \(column) is out of range for a \(rows)×\(columns) matrix")
             return (0..<rows).map { elements[$0 * columns + column] }
         }
         set {
-            precondition(column >= 0 && column < columns, "Column \(column) is out of range for a \(rows)×\(columns) matrix")
-            precondition(newValue.count == rows, "Column of length \(newValue.count) does not fit \(rows) rows")
+            GradeKit.require(column >= 0 && column < columns, "Column \(column) is out of range for a \(rows)×\(columns) matrix")
+            GradeKit.require(newValue.count == rows, "Column of length \(newValue.count) does not fit \(rows) rows")
             for i in 0..<rows { storage[i * columns + column] = newValue[i] }
         }
     }
@@ -191,7 +191,7 @@ public struct Matrix: Sendable, Hashable {
     ///
     /// - Precondition: `indices.count == rows` and every index is in `0..<columns`.
     public func picking(_ indices: [Int]) -> Matrix {
-        precondition(indices.count == rows, "picking needs one index per row: \(indices.count) indices for \(rows) rows")
+        GradeKit.require(indices.count == rows, "picking needs one index per row: \(indices.count) indices for \(rows) rows")
         return Matrix(rows: rows, columns: 1, elements: indices.enumerated().map { self[$0.offset, $0.element] })
     }
 
@@ -249,7 +249,7 @@ public struct Matrix: Sendable, Hashable {
     ///
     /// - Precondition: `self.columns == other.rows`. An m×k times a k×n gives an m×n.
     public func dot(_ other: Matrix) -> Matrix {
-        precondition(columns == other.rows,
+        GradeKit.require(columns == other.rows,
                      "Cannot multiply \(rows)×\(columns) by \(other.rows)×\(other.columns): inner dimensions differ")
         let (m, k, n) = (rows, columns, other.columns)
         var result = [Double](repeating: 0, count: Matrix.requireShape(rows: m, columns: n, when: "multiplying"))
@@ -302,7 +302,7 @@ public struct Matrix: Sendable, Hashable {
     }
 
     private func reduce(axis: Int, initial: Double, _ combine: (Double, Double) -> Double) -> Matrix {
-        precondition(axis == 0 || axis == 1, "axis must be 0 (down the rows) or 1 (along each row), got \(axis)")
+        GradeKit.require(axis == 0 || axis == 1, "axis must be 0 (down the rows) or 1 (along each row), got \(axis)")
         if axis == 0 {
             var result = [Double](repeating: initial, count: columns)
             for i in 0..<rows { for j in 0..<columns { result[j] = combine(result[j], elements[i * columns + j]) } }
@@ -322,7 +322,7 @@ public struct Matrix: Sendable, Hashable {
             return Matrix(rows: a.rows, columns: a.columns, elements: result)
         }
         func fits(_ small: Int, _ large: Int) -> Bool { small == large || small == 1 || large == 1 }
-        precondition(fits(a.rows, b.rows) && fits(a.columns, b.columns),
+        GradeKit.require(fits(a.rows, b.rows) && fits(a.columns, b.columns),
                      "Shapes \(a.rows)×\(a.columns) and \(b.rows)×\(b.columns) do not broadcast")
         let rows = Swift.max(a.rows, b.rows), columns = Swift.max(a.columns, b.columns)
         var result = [Double](repeating: 0, count: Matrix.requireShape(rows: rows, columns: columns, when: "broadcasting"))

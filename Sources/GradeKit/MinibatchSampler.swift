@@ -11,7 +11,7 @@ public struct MinibatchSampler: Sendable, Hashable, Codable {
 
     /// Creates a sampler over `sampleCount` samples from a seed.
     public init(sampleCount: Int, seed: UInt64) {
-        precondition(sampleCount > 0, "A sampler needs at least one sample")
+        GradeKit.require(sampleCount > 0, "A sampler needs at least one sample")
         self.sampleCount = sampleCount
         self.generator = SeededGenerator(seed: seed)
     }

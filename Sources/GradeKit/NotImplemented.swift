@@ -43,3 +43,14 @@ public func notImplemented(_ what: String = "", file: StaticString = #fileID, li
     }
     _exit(notImplementedExitStatus)
 }
+
+/// Stops the program with `message` unless `condition` holds, in every build configuration.
+///
+/// Unlike `precondition`, whose message an optimized build drops (GradeKit is always built
+/// optimized), the message is printed as `Fatal error: …`: the line the grader reports when a
+/// worker stops, and the one a student needs to see.
+@inline(__always)
+func require(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String,
+             file: StaticString = #fileID, line: UInt = #line) {
+    if !condition() { fatalError(message(), file: file, line: line) }
+}

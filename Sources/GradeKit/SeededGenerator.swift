@@ -40,7 +40,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable, Codabl
 
     /// A uniform integer in `0..<upperBound`, drawn the same way on every platform.
     public mutating func nextIndex(below upperBound: Int) -> Int {
-        precondition(upperBound > 0, "upperBound must be positive")
+        GradeKit.require(upperBound > 0, "upperBound must be positive")
         return Int(next() % UInt64(upperBound))
     }
 

@@ -67,7 +67,8 @@ public struct ConsoleReportWriter: Sendable {
             } else if component.isNotImplemented {
                 out.append("  " + style.yellow("not implemented"))
             } else {
-                for check in component.checks { out += lines(for: check, style: style) }
+                let groups = Self.sharedCauses(in: component.checks, audience: options.audience)
+                for check in component.checks { out += lines(for: check, style: style, cause: groups[check.name]) }
             }
         }
 
@@ -90,7 +91,41 @@ public struct ConsoleReportWriter: Sendable {
         return out
     }
 
-    private func lines(for check: CheckResult, style: ConsoleStyle) -> [String] {
+    /// How a reason names the line of the student's code where a worker crashed.
+    static let crashSitePrefix = "in your code at "
+
+    /// A cause several checks of a component share: the same error and the same reason, such as
+    /// one crash that every case of the component runs into.
+    struct SharedCause: Sendable, Hashable {
+        /// The check shown in full.
+        var first: String
+        /// The other checks it broke.
+        var others: [String]
+    }
+
+    /// The checks whose errors share a cause with another's, by name. Only errors group (a
+    /// crash, a timeout, a limit): a wrong value has its own expected and got in each case.
+    static func sharedCauses(in checks: [CheckResult], audience: ReportAudience) -> [String: SharedCause] {
+        var byCause: [String: [String]] = [:]
+        var order: [String] = []
+        for check in checks where check.status == .error && audience.showsDetails(of: check) {
+            // A crash is one cause wherever it happened in the student's code, whatever the input.
+            let reason = check.reason ?? ""
+            let site = reason.split(separator: "\n").last { $0.hasPrefix(crashSitePrefix) }.map(String.init)
+            let key = "\(check.problemName ?? "")\u{0}\(site ?? reason)"
+            if byCause[key] == nil { order.append(key) }
+            byCause[key, default: []].append(check.name)
+        }
+        var shared: [String: SharedCause] = [:]
+        for key in order {
+            guard let names = byCause[key], names.count > 1 else { continue }
+            let cause = SharedCause(first: names[0], others: Array(names.dropFirst()))
+            for name in names { shared[name] = cause }
+        }
+        return shared
+    }
+
+    private func lines(for check: CheckResult, style: ConsoleStyle, cause: SharedCause? = nil) -> [String] {
         let shown = options.audience.showsDetails(of: check)
         let points = "\(ReportNumber.points(check.score))/\(ReportNumber.points(check.points))"
         let mark = check.status == .passed ? style.green("✓") : style.red("✗")
@@ -114,8 +149,18 @@ public struct ConsoleReportWriter: Sendable {
             if check.status != .passed { out.append(indent + style.dim(CheckDetail.withheldNotice(for: check.visibility))) }
             return out
         }
+        if let cause, cause.first != check.name {
+            let crashed = check.reason?.contains("\n" + Self.crashSitePrefix) == true
+            out.append(indent + style.dim(crashed ? "crashed at the same line as case \(clean(cause.first)) above"
+                                                  : "the same as case \(clean(cause.first)) above"))
+            return out
+        }
         let detail = CheckDetail(check, audience: options.audience, allComparisons: options.verbose)
         if let reason = detail.reason, !reason.isEmpty { out += block(reason, indent: indent) }
+        if let cause, !cause.others.isEmpty {
+            let listed = cause.others.prefix(4).map(clean).joined(separator: ", ") + (cause.others.count > 4 ? " and \(cause.others.count - 4) more" : "")
+            out.append(indent + "The same error ends \(cause.others.count) more case\(cause.others.count == 1 ? "" : "s") of this component: \(listed).")
+        }
         for comparison in detail.comparisons {
             let text = CheckDetail.lines(of: comparison).map(clean)
             out.append(indent + text[0])
@@ -129,8 +174,13 @@ public struct ConsoleReportWriter: Sendable {
         if let hint = detail.hint, !hint.isEmpty { out += block(hint, indent: indent, label: style.cyan("Hint:")) }
 
         let wantsOutput = check.status == .error || (options.verbose && check.status == .failed)
-        if wantsOutput, !check.output.text.isEmpty || check.output.truncated {
-            let excerpt = OutputExcerpt(check.output, lastLines: options.outputLines)
+        // The runtime's message is in the reason already.
+        let output = check.output.removingLines { line in
+            guard let range = line.range(of: "Fatal error:") else { return false }
+            return check.reason?.contains(line[range.lowerBound...]) == true
+        }
+        if wantsOutput, !output.text.isEmpty || output.truncated {
+            let excerpt = OutputExcerpt(output, lastLines: options.outputLines)
             out.append(indent + style.dim(excerpt.truncated ? "Output (last lines):" : "Output:"))
             out += excerpt.text.split(separator: "\n", omittingEmptySubsequences: false).map { indent + style.dim("│ ") + $0 }
         }

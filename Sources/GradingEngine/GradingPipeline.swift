@@ -93,7 +93,7 @@ public struct GradingPipeline: Sendable {
         let supervisor = built.executable.map { WorkerSupervisor(executable: $0, sandbox: sandbox) }
         // Reports are written after this returns: by then every process of the submission is gone.
         defer { supervisor?.shutdown() }
-        let executor: any InvocationExecutor = supervisor.map { SupervisedExecutor(supervisor: $0) } ?? UnbuiltExecutor()
+        let executor: any InvocationExecutor = supervisor.map { SupervisedExecutor(supervisor: $0, locator: built.crashLocator) } ?? UnbuiltExecutor()
         let grader = Grader(assignment: assignment, executor: executor, runSeed: runSeed, filter: filter)
         let checksStarted = Date()
         var run: GradeRun

@@ -6,10 +6,15 @@ import Synchronization
 public final class SupervisedExecutor: InvocationExecutor, Sendable {
     /// The supervisor of the submission's worker.
     public let supervisor: WorkerSupervisor
+    /// Names the submission's line where a worker crashed.
+    public let locator: CrashLocator?
     private let nextID = Atomic<Int>(1)
 
     /// Creates an executor over a supervisor.
-    public init(supervisor: WorkerSupervisor) { self.supervisor = supervisor }
+    public init(supervisor: WorkerSupervisor, locator: CrashLocator? = nil) {
+        self.supervisor = supervisor
+        self.locator = locator
+    }
 
     public func finishCase() {
         supervisor.finishCase()
@@ -20,11 +25,15 @@ public final class SupervisedExecutor: InvocationExecutor, Sendable {
         let request = WorkerRequest(id: id, invocations: invocations, cpuSeconds: limits.cpuSeconds)
         switch supervisor.run(request, timeout: limits.timeout, budget: limits.budget) {
         case .completed(let results, let output):
-            return .completed(results, output: output)
+            return .completed(results, output: CrashLocator.removingFrames(output))
         case .died(.notImplemented(let text), let output):
-            return .notImplemented(text, output: output)
+            return .notImplemented(text, output: CrashLocator.removingFrames(output))
         case .died(let death, let output):
-            return .died(death.problem, reason: death.reason, output: output)
+            guard case .crashed = death, let locator else {
+                return .died(death.problem, reason: death.reason, output: CrashLocator.removingFrames(output))
+            }
+            let (cleaned, site) = locator.locate(output)
+            return .died(death.problem, reason: death.reason + (site.map { "\nin your code at \($0.description)" } ?? ""), output: cleaned)
         }
     }
 }

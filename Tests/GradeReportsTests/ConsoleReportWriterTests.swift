@@ -46,6 +46,29 @@ import Testing
         #expect(report.contains("error: timeout"))
     }
 
+    @Test func oneCrashIsShownOnceWithTheCasesItEnds() {
+        func crash(_ name: String, shape: String) -> CheckResult {
+            CheckResult(name: name, component: "multiclass-svm", kind: "reference", title: "Case \(name)", points: 1, status: .error,
+                        problem: .crash, reason: "crashed with SIGILL: Fatal error: Index (0, 3) is out of range for a \(shape) matrix\nin your code at SVM.swift:14: let m = scores[i, j]",
+                        output: CapturedOutput(text: "computing\nGradeKit/Matrix.swift:144: Fatal error: Index (0, 3) is out of range for a \(shape) matrix"))
+        }
+        let timeout = CheckResult(name: "t", component: "multiclass-svm", kind: "reference", title: "Case t", points: 1, status: .error,
+                                  problem: .timeout, reason: "did not finish within 1 s")
+        let run = GradeRun(assignment: AssignmentSummary(id: "a", title: "A"), submission: "s", seed: 0, build: BuildOutcome(succeeded: true),
+                           components: [ComponentResult(name: "multiclass-svm", title: "SVM",
+                                                        checks: [crash("c1", shape: "1×3"), timeout, crash("c2", shape: "3×3"), crash("c3", shape: "1×3")])],
+                           duration: 0)
+        let text = ConsoleReportWriter().write(run)
+        // The first in full, with the others it ends; those are one line each; another cause stays apart.
+        #expect(text.components(separatedBy: "in your code at SVM.swift:14").count == 2, "\(text)")
+        #expect(text.contains("The same error ends 2 more cases of this component: c2, c3."), "\(text)")
+        #expect(text.components(separatedBy: "crashed at the same line as case c1 above").count == 3, "\(text)")
+        #expect(text.contains("did not finish within 1 s"))
+        // The runtime's message is stated once: not again in the output.
+        #expect(text.components(separatedBy: "Fatal error: Index (0, 3)").count == 2, "\(text)")
+        #expect(text.contains("│ computing"))
+    }
+
     @Test func componentNotImplementedIsOneLine() {
         let lines = report.split(separator: "\n")
         let header = try! #require(lines.firstIndex { $0.contains("Softmax loss (softmax)") })

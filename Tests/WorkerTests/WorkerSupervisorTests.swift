@@ -41,6 +41,26 @@ struct WorkerSupervisorTests {
         #expect(death?.reason.contains("SIGILL") == true || death?.reason.contains("SIGTRAP") == true)
     }
 
+    @Test func aCrashNamesTheStudentsLineAndLeavesNoFramesInTheOutput() {
+        guard let locator = Fixtures.hostile.crashLocator else { Issue.record("the hostile fixture has no locator"); return }
+        let executor = SupervisedExecutor(supervisor: supervisor, locator: locator)
+        let request = scoreLossRequest("index-out-of-range")
+        guard case .died(.crash, let reason, let output) = executor.execute(request.invocations, limits: CaseLimits(timeout: 30)) else {
+            Issue.record("no crash"); return
+        }
+        // The runtime's check is in the standard library; the first frame in the submission is the subscript.
+        #expect(reason.hasSuffix("in your code at Misbehaving.swift:14: let loss = labels[labels.count + 5]"), "\(reason)")
+        #expect(!output.text.contains(CrashFrames.marker))
+    }
+
+    @Test func aForgedFramesLineNamesNoFileOutsideTheSubmission() {
+        guard let locator = Fixtures.hostile.crashLocator else { Issue.record("the hostile fixture has no locator"); return }
+        let forged = CapturedOutput(text: "\(CrashFrames.marker) 0x1000 0x2000 0xffffffff 0x12\nzzz")
+        let (output, site) = locator.locate(forged)
+        #expect(site == nil || site!.file.hasSuffix(".swift") && !site!.file.hasPrefix("/"))
+        #expect(output.text == "zzz")
+    }
+
     @Test func infiniteRecursionIsASegmentationFault() {
         let death = supervisor.run(scoreLossRequest("infinite-recursion"), timeout: 30).death
         guard case .crashed(let signal, _)? = death else { Issue.record("got \(String(describing: death))"); return }

@@ -21,7 +21,9 @@ struct BuildInputs {
     /// The runtime package's folder in the build cache, beside the worker package.
     static let runtimePackage = "grade-runtime"
     /// Where the submission's files go inside the worker package.
-    static let studentSourcesPath = "Sources/StudentSubmission"
+    /// The module the submission's files are compiled into.
+    static let studentModule = "StudentSubmission"
+    static let studentSourcesPath = "Sources/\(studentModule)"
     /// The generated file that hands the submission's registration to the worker loop,
     /// inside the worker package.
     static let entryPointPath = "Sources/grade-worker/main.swift"
@@ -178,9 +180,9 @@ struct BuildInputs {
             name: "grade-worker",
             dependencies: [.package(path: "../\(runtimePackage)")],
             targets: [
-                .target(name: "StudentSubmission", dependencies: [.product(name: "\(studentProduct)", package: "\(runtimePackage)")]),
+                .target(name: "\(studentModule)", dependencies: [.product(name: "\(studentProduct)", package: "\(runtimePackage)")]),
                 .executableTarget(name: "\(workerProduct)", dependencies: [
-                    .product(name: "\(workerLoopProduct)", package: "\(runtimePackage)"), "StudentSubmission",
+                    .product(name: "\(workerLoopProduct)", package: "\(runtimePackage)"), "\(studentModule)",
                 ]),
             ],
             swiftLanguageModes: [.v6]

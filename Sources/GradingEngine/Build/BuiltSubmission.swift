@@ -12,6 +12,8 @@ public struct BuiltSubmission: Sendable {
     public var fingerprint: String
     /// True when an earlier build with the same fingerprint was reused and `swift build` did not run.
     public var reusedCache: Bool
+    /// Names the submission's line where its worker crashed, when the build succeeded.
+    public var crashLocator: CrashLocator?
 
     /// Creates a built submission.
     public init(outcome: BuildOutcome, executable: URL?, fingerprint: String, reusedCache: Bool) {

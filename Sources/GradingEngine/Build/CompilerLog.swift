@@ -3,7 +3,7 @@ import GradeResults
 
 /// Turns the output of `swift build` on the generated worker package into what a student
 /// can act on: diagnostics located in the submission's own files, and a short log.
-struct CompilerLog {
+struct CompilerLog: Sendable {
     /// The prefix of the generated copy of the submission's files, e.g.
     /// `/…/grade-workers/package/Sources/StudentSubmission/`, and any other spellings of it.
     var studentPrefixes: [String]
@@ -83,6 +83,12 @@ struct CompilerLog {
             log = String(decoding: log.utf8.prefix(logLimit), as: UTF8.self) + "\n… (log truncated)"
         }
         return log
+    }
+
+    /// The submission's file compiled from `path`, a path in the generated package, with its text.
+    func studentFile(atPath path: String) -> (path: String, text: String)? {
+        guard let relative = relativeStudentPath(path) else { return nil }
+        return studentSources.first { $0.path == relative }
     }
 
     private func relativeStudentPath(_ path: String) -> String? {

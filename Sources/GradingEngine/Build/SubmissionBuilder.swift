@@ -75,7 +75,7 @@ public struct SubmissionBuilder: Sendable {
             return failure("\(error)", fingerprint: "", started: started)
         }
         let fingerprint = inputs.fingerprint(toolchain: Toolchain.identity)
-        if let cached = cachedResult(fingerprint) { return cached }
+        if let cached = cachedResult(fingerprint) { return locating(cached, inputs: inputs) }
 
         do {
             try prepareCache()
@@ -87,7 +87,7 @@ public struct SubmissionBuilder: Sendable {
             cachedResult(fingerprint) ?? buildLocked(inputs, fingerprint: fingerprint, started: started)
         }
         switch locked {
-        case .success(let built): return built
+        case .success(let built): return locating(built, inputs: inputs)
         case .failure(let error):
             return failure("cannot lock the build cache \(cacheDirectory.path): \(error)", fingerprint: fingerprint, started: started)
         }
@@ -221,6 +221,14 @@ public struct SubmissionBuilder: Sendable {
 
     private func failureFile(_ fingerprint: String) -> URL {
         cacheDirectory.appendingPathComponent("failures/\(fingerprint).json")
+    }
+
+    /// `built` with the locator of its crashes, when it has an executable.
+    private func locating(_ built: BuiltSubmission, inputs: BuildInputs) -> BuiltSubmission {
+        var built = built
+        let package = cacheDirectory.appendingPathComponent(BuildInputs.workerPackage, isDirectory: true)
+        built.crashLocator = built.executable.map { CrashLocator(executable: $0, log: compilerLog(package: package, inputs: inputs)) }
+        return built
     }
 
     private func compilerLog(package: URL, inputs: BuildInputs) -> CompilerLog {

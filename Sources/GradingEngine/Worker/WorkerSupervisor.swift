@@ -453,7 +453,7 @@ struct SupervisorState: ~Copyable {
         if launch.reportsPID, termination.exitStatus == 1, let text = Self.text(after: "bwrap:", in: lines) {
             return .sandboxViolation("bubblewrap failed: \(text)")
         }
-        let fatalError = lines.last { $0.contains("Fatal error:") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        let fatalError = lines.last { $0.contains("Fatal error:") }.map { Self.withoutRuntimeLocation($0.trimmingCharacters(in: .whitespaces)) }
         // bubblewrap reports a signal death of the worker as the exit status 128 + the signal.
         var signal = termination.signal
         var exitStatus = termination.exitStatus
@@ -485,6 +485,19 @@ struct SupervisorState: ~Copyable {
         }
         if number == SIGXFSZ { return .crashed(signal: number, fatalError: "a file grew past the limit of \(limits.maxFileBytes >> 20) MiB") }
         return .crashed(signal: number, fatalError: fatalError)
+    }
+
+    /// A `Fatal error:` line without the place in GradeKit or the standard library that
+    /// stopped (`GradeKit/Matrix.swift:144: `), which is not the student's; the student's own
+    /// place keeps its file and loses only the module (`StudentSubmission/`).
+    static func withoutRuntimeLocation(_ line: String) -> String {
+        guard let range = line.range(of: "Fatal error:") else { return line }
+        let place = line[..<range.lowerBound]
+        if place.hasPrefix("GradeKit/") || place.hasPrefix("Swift/") || place.hasPrefix("ComponentRuntime/") {
+            return String(line[range.lowerBound...])
+        }
+        if place.hasPrefix(BuildInputs.studentModule + "/") { return String(line.dropFirst(BuildInputs.studentModule.count + 1)) }
+        return line
     }
 
     /// How the runtime reports a failed allocation: the Swift runtime's
