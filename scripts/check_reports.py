@@ -7,7 +7,8 @@ and summary.md. For each run this checks that
 
 - grade exited with the expected status and wrote every report, and left no temporary file;
 - junitparser (what popular CI reporters parse with) reads the JUnit file, and its declared
-  tests/failures/errors equal the test cases it holds;
+  tests/failures/errors equal the test cases it holds; xunitparser, a second reader that
+  refuses a property name twice in a file, counts the same;
 - those counts equal the console report's totals line (a failed build adds one error, the
   `build` test case) and the Gradescope results (the same tests; failed = failures + errors);
 - the JUnit file is valid against the Jenkins JUnit XSD, with xmllint, xmlschema or lxml,
@@ -67,6 +68,15 @@ def junit_counts(path):
             raise ValueError(f"suite {suite.name} declares {fmt(declared_suite)} but holds {fmt(suite_counts)}")
         tests, failures, errors = tests + suite_counts[0], failures + suite_counts[1], errors + suite_counts[2]
     return (xml.tests, xml.failures, xml.errors), (tests, failures, errors)
+
+
+def xunit_counts(path):
+    """(tests, failures, errors) as xunitparser, a second JUnit reader, counts them."""
+    import xunitparser  # noqa: PLC0415 - installed by scripts/test
+
+    suite, _ = xunitparser.parse(open(path, encoding="utf-8"))
+    cases = list(suite)
+    return (len(cases), sum(1 for case in cases if case.failed), sum(1 for case in cases if case.errored))
 
 
 def gradescope_counts(path):
@@ -163,6 +173,12 @@ def check_run(folder, schema):
         problems.append(f"junit.xml declares {fmt(declared)} but holds {fmt(counted)}")
     if declared != console:
         problems.append(f"junit.xml has {fmt(declared)}, the console's totals line {fmt(console)}")
+    try:
+        parsed = xunit_counts(folder / "junit.xml")
+        if parsed != counted:
+            problems.append(f"xunitparser reads {fmt(parsed)} from junit.xml, junitparser {fmt(counted)}")
+    except Exception as error:  # xunitparser raises AssertionError on what it refuses
+        problems.append(f"junit.xml: xunitparser cannot read it: {error!r}")
 
     (gs_tests, gs_failed), gs_score, gs_max = gradescope_counts(folder / "results.json")
     if gs_tests != declared[0] or gs_failed != declared[1] + declared[2]:

@@ -12,7 +12,9 @@ import GradeResults
 ///
 /// Gradescope itself hides `hidden` tests from students and shows `after_due_date` ones after
 /// the due date; the writer also withholds their details unless `audience` says otherwise,
-/// so pass `.staff` to let Gradescope alone decide what students see.
+/// so pass `.staff` to let Gradescope alone decide what students see, and staff read why a
+/// hidden test failed. The top-level output, which every student reads at once, is always
+/// written for students (``ReportAudience/students``): it never counts a hidden test.
 public struct GradescopeReportWriter: Sendable {
     /// The format of the top-level `output`.
     public enum OutputFormat: String, Sendable, Hashable {
@@ -64,8 +66,8 @@ public struct GradescopeReportWriter: Sendable {
         let buildFailed = !run.build.succeeded
         let summary: String
         switch outputFormat {
-        case .text: summary = textSummary(run)
-        case .markdown: summary = MarkdownReportWriter(audience: audience).write(run)
+        case .text: summary = textSummary(run, audience: audience.students)
+        case .markdown: summary = MarkdownReportWriter(audience: audience.students).write(run)
         }
         return Results(score: buildFailed ? 0 : run.score,
                        execution_time: Int(max(0, run.duration.isFinite ? run.duration : 0).rounded(.up)),
@@ -83,7 +85,8 @@ public struct GradescopeReportWriter: Sendable {
             let text = detail.plainText
             if !text.isEmpty { parts.append(text) }
         }
-        if detail.isShown, check.status == .error, !check.output.text.isEmpty || check.output.truncated {
+        // Output of a wrong answer too: what the code printed is often the clue.
+        if detail.isShown, check.status != .passed, !check.output.text.isEmpty || check.output.truncated {
             parts.append("Output:\n" + OutputExcerpt(check.output, byteLimit: outputBytesPerTest / 2).text)
         }
         let output = OutputExcerpt(text: parts.joined(separator: "\n"), byteLimit: outputBytesPerTest).text
@@ -94,7 +97,7 @@ public struct GradescopeReportWriter: Sendable {
                     tags: [component.name] + (check.problemName.map { [$0] } ?? []))
     }
 
-    private func textSummary(_ run: GradeRun) -> String {
+    private func textSummary(_ run: GradeRun, audience: ReportAudience) -> String {
         var lines: [String] = []
         if !run.build.succeeded {
             lines.append("The submission did not compile, so no check could run.")

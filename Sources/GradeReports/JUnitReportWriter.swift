@@ -7,7 +7,7 @@ import GradeResults
 ///
 ///     <testsuites name tests failures errors time>
 ///       <testsuite name="assignment3.multiclass-svm" tests failures errors time>
-///         <properties><property name="points" value="5"/><property name="score" value="3"/></properties>
+///         <properties><property name="multiclass-svm.points" value="5"/><property name="multiclass-svm.score" value="3"/></properties>
 ///         <testcase classname="assignment3.multiclass-svm" name="svm-cat-loss" time="0.012">
 ///           <failure type="wrong-gradient" message="short">expected, got, error, tolerance, reason…</failure>
 ///           <system-out>what the student's code printed</system-out>
@@ -22,7 +22,8 @@ import GradeResults
 /// - A wrong answer and a missing implementation are a `failure`; a crash, timeout, limit,
 ///   missing result or build failure is an `error`. `type` is the problem's name (`wrong-gradient`).
 /// - The detail goes in the element's text, because GitLab ignores `message`.
-/// - Points are suite `<properties>`: the schema rejects testcase-level properties,
+/// - Points are suite `<properties>`, named `<component>.points` so that no name repeats in
+///   the file (xunitparser reads all suites' properties into one table): the schema rejects testcase-level properties,
 ///   `testcase@file`, `testcase@line` and `testsuites@skipped`, so none are written.
 /// - `time` has three decimals and no exponent.
 /// - Every string is sanitized (`TextSanitizer`) and written as escaped text, never CDATA.
@@ -89,10 +90,14 @@ public struct JUnitReportWriter: Sendable {
             try xml.attribute("errors", String(component.count(.error)))
             try xml.attribute("time", ReportNumber.seconds(component.checkDuration))
             try xml.startElement("properties")
-            try property("component", component.title, to: xml)
-            try property("points", ReportNumber.points(component.maxScore), to: xml)
-            try property("score", ReportNumber.points(component.score), to: xml)
-            if let isolation = run.isolation { try property("isolation", isolation.summary, to: xml) }
+            // Named after the component: xunitparser reads every suite's properties into one
+            // table and refuses a name twice.
+            try property("\(component.name).title", component.title, to: xml)
+            try property("\(component.name).points", ReportNumber.points(component.maxScore), to: xml)
+            try property("\(component.name).score", ReportNumber.points(component.score), to: xml)
+            if let isolation = run.isolation, component.name == run.components.first?.name {
+                try property("isolation", isolation.summary, to: xml)
+            }
             try xml.endElement()
             for check in component.checks {
                 try writeCase(check, classname: classname, to: xml, budget: &outputBudget)

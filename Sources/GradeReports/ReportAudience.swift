@@ -23,6 +23,11 @@ public enum ReportAudience: Sendable, Hashable {
         }
     }
 
+    /// The students a report for this audience can reach: a summary every student reads (the
+    /// top-level output of Gradescope's results.json) is written for them, even in a staff
+    /// report whose tests Gradescope itself hides from students.
+    public var students: ReportAudience { self == .staff ? .student : self }
+
     /// True when this audience may see the details of the check.
     public func showsDetails(of check: CheckResult) -> Bool { showsDetails(of: check.visibility) }
 }

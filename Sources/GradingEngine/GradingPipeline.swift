@@ -25,6 +25,9 @@ public struct GradingPipeline: Sendable {
         self.buildTimeout = buildTimeout
     }
 
+    /// The toolchain that builds submissions, as `swift --version` names it.
+    public var toolchain: String { Toolchain.identity }
+
     /// Why a submission could not be graded at all.
     public enum Failure: Error, CustomStringConvertible {
         /// A case cannot be graded: a fault of the case file.

@@ -84,8 +84,11 @@ import TestSupport
         #expect(suites.map { $0["failures"] } == ["3", "2", "1"])
         #expect(suites.map { $0["errors"] } == ["0", "0", "2"])
         let properties = XMLInspection.attributes(of: "property", in: xml)
-        #expect(properties.contains { $0["name"] == "points" && $0["value"] == "8" })
-        #expect(properties.contains { $0["name"] == "score" && $0["value"] == "1" })
+        #expect(properties.contains { $0["name"] == "multiclass-svm.points" && $0["value"] == "8" })
+        #expect(properties.contains { $0["name"] == "multiclass-svm.score" && $0["value"] == "1" })
+        // No name twice in the file: xunitparser reads every suite's properties into one table.
+        let names = properties.compactMap { $0["name"] }
+        #expect(Set(names).count == names.count, "\(names)")
     }
 
     @Test func classnameIsAssignmentDotComponentAndNameIsTheCase() throws {
