@@ -27,6 +27,17 @@ public struct Assignment: Sendable {
     /// (`minimum_mistake_share`); `grade validate` checks it, and that each is caught, when it
     /// is given (0 asks only that each is caught); nil reports the mistakes without judging.
     public var minimumMistakeShare: Double?
+    /// True when each student gets inputs of their own: the run seed of a student's grading is
+    /// ``studentSeed(_:)`` of their id, so that students cannot share expected values.
+    public var inputsPerStudent = false
+
+    /// The run seed of `student`'s grading when ``inputsPerStudent``: the FNV-1a hash of the id,
+    /// never 0 (0 keeps the case files' own inputs).
+    public static func studentSeed(_ student: String) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in student.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return hash == 0 ? 1 : hash
+    }
 
     /// Creates an assignment.
     public init(id: String, title: String, directory: URL, components: [ComponentSpec], families: FamilyCatalog = .standard,

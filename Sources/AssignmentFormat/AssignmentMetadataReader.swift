@@ -13,13 +13,14 @@ struct AssignmentMetadataReader {
         var starterPath: String = "starter"
         var conventions: [String: ConventionPolicy] = [:]
         var minimumMistakeShare: Double?
+        var inputsPerStudent = false
         var components: [ComponentSpec] = []
         /// The case files, relative to the assignment folder, each with where it was named (nil: by default).
         var caseFiles: [(path: String, node: Node?)] = []
     }
 
     static let fileName = "assignment.yaml"
-    static let allowedFields = ["title", "default_timeout", "starter", "components", "case_files", "conventions", "minimum_mistake_share"]
+    static let allowedFields = ["title", "default_timeout", "starter", "components", "case_files", "conventions", "minimum_mistake_share", "inputs_per_student"]
     static let componentFields = ["name", "title", "family", "variant"]
 
     let directory: URL
@@ -67,6 +68,14 @@ struct AssignmentMetadataReader {
             } else {
                 log.report(file.location(node), "'minimum_mistake_share' must be in [0, 1], got \(file.rendering(node))",
                            suggestion: "write e.g. minimum_mistake_share: 0.25")
+            }
+        }
+        if let node = fields["inputs_per_student"] {
+            if case .scalar(let scalar) = node, let value = Bool(scalar.string.lowercased()) {
+                metadata.inputsPerStudent = value
+            } else {
+                log.report(file.location(node), "'inputs_per_student' must be true or false, got \(file.rendering(node))",
+                           suggestion: "write inputs_per_student: true")
             }
         }
         if let node = fields["conventions"] { metadata.conventions = conventions(node, file: file, components: metadata.components) }

@@ -39,11 +39,12 @@ public enum AssignmentValidator {
                 firstPlace[name] = parsed.testCase.location
             }
         }
-        let assignment = Assignment(id: directory.standardizedFileURL.lastPathComponent, title: metadata.title,
+        var assignment = Assignment(id: directory.standardizedFileURL.lastPathComponent, title: metadata.title,
                                     directory: directory, components: metadata.components,
                                     families: families, cases: parsedCases.compactMap { $0.testCase.testCase(descriptor: $0.descriptor) },
                                     defaultTimeout: metadata.defaultTimeout, starterPath: metadata.starterPath,
                                     conventions: metadata.conventions, minimumMistakeShare: metadata.minimumMistakeShare)
+        assignment.inputsPerStudent = metadata.inputsPerStudent
         return (assignment, log.sorted)
     }
 

@@ -6,12 +6,12 @@ public enum GradebookCSV {
     /// The text of the file, lines ending in CRLF as RFC 4180 asks.
     public static func write(_ book: Gradebook) -> String {
         var rows = [["student", "total", "max_total"] + book.components
-                    + ["status", "build_ok", "seconds", "grader_version", "cases_fingerprint", "error"]]
+                    + ["status", "build_ok", "seconds", "seed", "grader_version", "cases_fingerprint", "error"]]
         for entry in book.entries {
             rows.append([entry.student, ReportNumber.points(entry.total), ReportNumber.points(entry.maxTotal)]
                         + book.components.map { entry.points[$0].map(ReportNumber.points) ?? "" }
                         + [entry.status.rawValue, entry.buildSucceeded ? "true" : "false", ReportNumber.seconds(entry.seconds),
-                           entry.graderVersion, entry.casesFingerprint, entry.error ?? ""])
+                           String(entry.seed), entry.graderVersion, entry.casesFingerprint, entry.error ?? ""])
         }
         return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }

@@ -110,6 +110,7 @@ public struct GradescopeReportWriter: Sendable {
         }
         let score = run.build.succeeded ? run.score : 0
         if let isolation = run.isolation { lines.append("Isolation: \(isolation.summary)") }
+        if run.seed != 0 { lines.append("Inputs: seed \(run.seed) (--seed \(run.seed) grades on the same inputs)") }
         lines.append("Score: \(ReportNumber.points(score))/\(ReportNumber.points(run.maxScore)) points")
         let counted = run.components.flatMap { $0.shown(to: audience).checks }
         let tally = { (status: CheckStatus) in counted.filter { $0.status == status }.count }

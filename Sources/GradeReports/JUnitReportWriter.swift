@@ -95,8 +95,10 @@ public struct JUnitReportWriter: Sendable {
             try property("\(component.name).title", component.title, to: xml)
             try property("\(component.name).points", ReportNumber.points(component.maxScore), to: xml)
             try property("\(component.name).score", ReportNumber.points(component.score), to: xml)
-            if let isolation = run.isolation, component.name == run.components.first?.name {
-                try property("isolation", isolation.summary, to: xml)
+            if component.name == run.components.first?.name {
+                if let isolation = run.isolation { try property("isolation", isolation.summary, to: xml) }
+                // The inputs' seed, so that a regrade gets the same inputs (`--seed`).
+                try property("seed", String(run.seed), to: xml)
             }
             try xml.endElement()
             for check in component.checks {

@@ -41,6 +41,8 @@ public struct Gradebook: Sendable, Hashable, Codable {
         public var inputsFingerprint: String
         /// Why it could not be graded.
         public var error: String?
+        /// The run seed of the student's inputs: 0 for the case files' own, else the student's own.
+        public var seed: UInt64 = 0
 
         /// Creates an entry.
         public init(student: String, status: Status, total: Double, maxTotal: Double, points: [String: Double],
@@ -66,6 +68,7 @@ public struct Gradebook: Sendable, Hashable, Codable {
                       points: Dictionary(run.components.map { ($0.name, $0.score) }, uniquingKeysWith: +),
                       buildSucceeded: run.build.succeeded, seconds: seconds, graderVersion: graderVersion,
                       casesFingerprint: casesFingerprint, inputsFingerprint: inputsFingerprint)
+            seed = run.seed
         }
     }
 

@@ -14,9 +14,12 @@ struct Batch: ParsableCommand {
         discussion: """
             Each folder directly under SUBMISSIONS is one student's submission (a Gradescope export \
             has this layout). Reports go to DIR/<student>/ (junit.xml, results.json, summary.md, all \
-            for course staff), and DIR/gradebook.csv and DIR/gradebook.json hold a row a student. A \
+            for course staff), DIR/gradebook.csv and DIR/gradebook.json hold a row a student, and \
+            DIR/index.html (and DIR/summary.md) is the class dashboard. A \
             rerun grades only submissions whose files, case files or grader changed (--regrade \
-            grades all). A submission that crashes, hangs or does not compile is graded as such and \
+            grades all). When the assignment gives each student inputs of their own \
+            (inputs_per_student: true), a student's inputs come from their folder name, as \
+            grade ASSIGNMENT --student NAME gives them. A submission that crashes, hangs or does not compile is graded as such and \
             the batch goes on. Exit status: 0 when every submission was graded, 1 when some could \
             not be (their rows say why), 2 when the batch could not run.
             Example: grade batch assignment3 submissions/ --out grades/ --jobs 2
@@ -93,6 +96,7 @@ struct Batch: ParsableCommand {
 
         let book = Gradebook(assignment: assignment.id, components: assignment.components.map(\.name), entries: entries.withLock { $0 })
         try Self.write(book, to: outFolder)
+        try Self.writeDashboard(book, runsIn: outFolder)
         let graded = book.entries.filter { $0.status != .couldNotGrade }.count
         print("\(assignment.id): \(graded) of \(book.entries.count) submissions graded; gradebook in \(outFolder.path)/gradebook.csv")
         throw ExitCode(graded == book.entries.count ? ExitStatus.passed : ExitStatus.failed)
@@ -103,16 +107,41 @@ struct Batch: ParsableCommand {
                        into folder: URL, graderVersion: String, casesFingerprint: String, inputsFingerprint: String) -> Gradebook.Entry {
         let started = Date()
         do {
-            let (run, _) = try pipeline.grade(assignment: assignment, submission: student, label: name, filter: filter)
+            let seed = assignment.inputsPerStudent ? Assignment.studentSeed(name) : 0
+            let (run, _) = try pipeline.grade(assignment: assignment, submission: student, label: name, runSeed: seed, filter: filter)
             try ReportFile.write(try JUnitReportWriter(audience: .staff).write(run), to: folder.appendingPathComponent("junit.xml"))
             try ReportFile.write(try GradescopeReportWriter(audience: .staff).write(run), to: folder.appendingPathComponent("results.json"))
             try ReportFile.write(MarkdownReportWriter(audience: .staff).write(run), to: folder.appendingPathComponent("summary.md"))
+            // Every check of the run, for the class dashboard of this batch and of later ones.
+            try ReportFile.write(try JSONEncoder().encode(run), to: folder.appendingPathComponent(Self.runFile))
             return Gradebook.Entry(student: name, run: run, seconds: Date().timeIntervalSince(started), graderVersion: graderVersion,
                                    casesFingerprint: casesFingerprint, inputsFingerprint: inputsFingerprint)
         } catch {
             return Gradebook.Entry(student: name, status: .couldNotGrade, total: 0, maxTotal: 0, points: [:], buildSucceeded: false,
                                    seconds: Date().timeIntervalSince(started), graderVersion: graderVersion,
                                    casesFingerprint: casesFingerprint, inputsFingerprint: inputsFingerprint, error: "\(error)")
+        }
+    }
+
+    /// The file of a student's run in their folder of the batch's output.
+    static let runFile = "run.json"
+
+    /// Writes the class dashboard, `index.html` and `summary.md`, from `book` and the runs its
+    /// students' folders hold; the Markdown also goes to `$GITHUB_STEP_SUMMARY` when set.
+    static func writeDashboard(_ book: Gradebook, runsIn folder: URL) throws(CouldNotGrade) {
+        var runs: [String: GradeRun] = [:]
+        for entry in book.entries where entry.status != .couldNotGrade {
+            let file = folder.appendingPathComponent(entry.student, isDirectory: true).appendingPathComponent(runFile)
+            if let data = try? Data(contentsOf: file), let run = try? JSONDecoder().decode(GradeRun.self, from: data) { runs[entry.student] = run }
+        }
+        let summary = ClassSummary(book: book, runs: runs)
+        do {
+            try ReportFile.write(ClassDashboard.html(summary), to: folder.appendingPathComponent("index.html"))
+            let markdown = ClassDashboard.markdown(summary)
+            try ReportFile.write(markdown, to: folder.appendingPathComponent("summary.md"))
+            try MarkdownReportWriter.appendToGitHubStepSummary(markdown)
+        } catch {
+            throw CouldNotGrade(message: "could not write the class dashboard in \(folder.path): \(error)")
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GradeReports
 import GradeResults
 
 /// `grade gradebook merge DIR… --out DIR`: the gradebooks of a batch's shards as one.
@@ -37,7 +38,22 @@ struct GradebookCommand: ParsableCommand {
             } catch {
                 throw CouldNotGrade(message: error.description)
             }
-            try Batch.write(merged, to: URL(fileURLWithPath: out, isDirectory: true))
+            let outFolder = URL(fileURLWithPath: out, isDirectory: true)
+            try Batch.write(merged, to: outFolder)
+            // The dashboard of the whole class needs every student's run: copied from the shards.
+            for folder in folders {
+                let shard = URL(fileURLWithPath: folder, isDirectory: true)
+                for entry in merged.entries {
+                    let run = shard.appendingPathComponent(entry.student).appendingPathComponent(Batch.runFile)
+                    guard let data = try? Data(contentsOf: run) else { continue }
+                    do {
+                        try ReportFile.write(data, to: outFolder.appendingPathComponent(entry.student).appendingPathComponent(Batch.runFile))
+                    } catch {
+                        throw CouldNotGrade(message: "could not copy \(run.path): \(error)")
+                    }
+                }
+            }
+            try Batch.writeDashboard(merged, runsIn: outFolder)
             print("\(merged.assignment): \(merged.entries.count) submissions from \(books.count) gradebooks in \(out)/gradebook.csv")
         }
     }

@@ -96,4 +96,82 @@ struct BatchGradingTests {
         let twice = try F.grade.run(["gradebook", "merge", merged[0], merged[0], "--out", out.path + "-bad"])
         #expect(shardOne.entries.isEmpty ? twice.status == 0 : twice.status == 2)
     }
+
+    @Test("an assignment with inputs per student seeds each student's inputs from their id, and --student reproduces them")
+    func inputsPerStudent() throws {
+        let folder = try F.temporaryFolder("grade-batch-variants")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let submissions = try Self.makeClass(in: folder)
+        let assignment = try F.copyOfAssignment3(in: folder)
+        let metadata = assignment.appendingPathComponent("assignment.yaml")
+        try (String(contentsOf: metadata, encoding: .utf8) + "\ninputs_per_student: true\n").write(to: metadata, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("grades")
+        let batch = try F.grade.run(["batch", assignment.path, submissions.path, "--out", out.path, "--filter", "l2-loss-reference"])
+        #expect(batch.status == 0, "\(batch.combinedOutput)")
+        let book = try Self.gradebook(in: out)
+        let seeds = book.entries.map(\.seed)
+        #expect(Set(seeds).count == 3 && !seeds.contains(0), "\(seeds)")
+        // The student's own run, by id, is on the same inputs: the same seed in the report, the same verdict.
+        let own = try F.grade.run([assignment.path, "--submission", submissions.appendingPathComponent("alice").path,
+                                   "--student", "alice", "--filter", "l2-loss-reference", "--color", "never"])
+        #expect(own.standardOutput.contains("seed \(book.entries[0].seed)"), "\(own.standardOutput)")
+        #expect(own.status == 0)
+        // Without inputs per student, --student is refused rather than ignored.
+        let refused = try F.grade.run(["assignment3", "--submission", "reference", "--student", "alice"])
+        #expect(refused.status == 2)
+        #expect(refused.standardError.contains("gives every student the same inputs"))
+    }
+
+    /// Chromium from Debian, headless; nil when it is not installed.
+    static let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    @Test("the class dashboard renders in a real browser and its numbers are the gradebook's",
+          .enabled(if: chromium != nil || ProcessInfo.processInfo.environment["CI"] != nil, "Chromium is not installed (scripts/test installs it)"))
+    func dashboardInABrowser() throws {
+        let browser = try #require(Self.chromium, "CI must install chromium: the dashboard is checked in a real browser")
+        let folder = try F.temporaryFolder("grade-batch-dashboard")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let submissions = try Self.makeClass(in: folder)
+        let out = folder.appendingPathComponent("grades")
+        let batch = try F.grade.run(["batch", "assignment3", submissions.path, "--out", out.path, "--filter", "l2-loss"])
+        #expect(batch.status == 0, "\(batch.combinedOutput)")
+        let book = try Self.gradebook(in: out)
+        let page = out.appendingPathComponent("index.html")
+
+        func chromium(_ arguments: [String]) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: browser)
+            process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(folder.path)/profile"] + arguments
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+        // The DOM as the browser built it, and a picture of the page as it drew it.
+        let dom = try chromium(["--dump-dom", page.absoluteString])
+        let picture = folder.appendingPathComponent("dashboard.png")
+        _ = try chromium(["--screenshot=\(picture.path)", "--window-size=1100,1400", page.absoluteString])
+        let png = try Data(contentsOf: picture)
+        #expect(png.count > 10_000 && png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+
+        func metric(_ name: String) -> [String] {
+            let pattern = "data-metric=\"\(name)\" data-value=\""
+            return dom.components(separatedBy: pattern).dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        }
+        let totals = book.entries.map(\.total)
+        #expect(metric("submissions") == ["\(book.entries.count)"])
+        #expect(metric("graded") == ["\(book.entries.filter { $0.status != .couldNotGrade }.count)"])
+        #expect(metric("mean-total") == [ReportNumber.points(totals.reduce(0, +) / Double(totals.count))])
+        #expect(metric("build-failures") == ["\(book.entries.filter { !$0.buildSucceeded }.count)"])
+        let bins = dom.components(separatedBy: "data-bin=\"").dropFirst().map { $0.components(separatedBy: "data-value=\"")[1].prefix { $0 != "\"" } }
+        #expect(bins.count == 10 && bins.compactMap { Int($0) }.reduce(0, +) == book.entries.count, "\(bins)")
+        // The l2-loss component row: its mean is the gradebook's.
+        let l2 = book.entries.compactMap { $0.points["l2-loss"] }
+        #expect(metric("mean").first == ReportNumber.points(l2.reduce(0, +) / Double(l2.count)))
+        #expect(dom.contains("<li class=\"build-failure\">bob</li>"))
+        #expect(try String(contentsOf: out.appendingPathComponent("summary.md"), encoding: .utf8).contains("3 submissions, 3 graded"))
+    }
 }
