@@ -35,11 +35,6 @@ public struct CheckDetail: Sendable, Hashable {
             : "The details of this hidden case are not shown."
     }
 
-    /// A short label for a case whose details are withheld: `hidden` or `after the due date`.
-    public static func withheldLabel(for visibility: Visibility) -> String {
-        visibility == .afterDueDate ? "after the due date" : "hidden"
-    }
-
     /// The detail of `check` for `audience`; passing comparisons only when `allComparisons` is set.
     public init(_ check: CheckResult, audience: ReportAudience, allComparisons: Bool = false) {
         isShown = audience.showsDetails(of: check)

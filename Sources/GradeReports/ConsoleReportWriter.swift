@@ -68,7 +68,9 @@ public struct ConsoleReportWriter: Sendable {
                 out.append("  " + style.yellow("not implemented"))
             } else {
                 let groups = Self.sharedCauses(in: component.checks, audience: options.audience)
-                for check in component.checks { out += lines(for: check, style: style, cause: groups[check.name]) }
+                for check in component.checks {
+                    out += lines(for: check, named: component.name(of: check, for: options.audience), style: style, cause: groups[check.name])
+                }
             }
         }
 
@@ -125,11 +127,11 @@ public struct ConsoleReportWriter: Sendable {
         return shared
     }
 
-    private func lines(for check: CheckResult, style: ConsoleStyle, cause: SharedCause? = nil) -> [String] {
+    private func lines(for check: CheckResult, named name: String, style: ConsoleStyle, cause: SharedCause? = nil) -> [String] {
         let shown = options.audience.showsDetails(of: check)
         let points = "\(ReportNumber.points(check.score))/\(ReportNumber.points(check.points))"
         let mark = check.status == .passed ? style.green("✓") : style.red("✗")
-        let label = shown ? clean(check.title) : "\(clean(check.name)) " + style.dim("(\(CheckDetail.withheldLabel(for: check.visibility)))")
+        let label = shown ? clean(check.title) : clean(name)
         var out = [aligned("  \(mark) \(label)", points, style: style)]
         let indent = "      "
 

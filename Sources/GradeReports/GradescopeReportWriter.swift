@@ -90,7 +90,7 @@ public struct GradescopeReportWriter: Sendable {
             parts.append("Output:\n" + OutputExcerpt(check.output, byteLimit: outputBytesPerTest / 2).text)
         }
         let output = OutputExcerpt(text: parts.joined(separator: "\n"), byteLimit: outputBytesPerTest).text
-        return Test(name: TextSanitizer.sanitize(detail.isShown ? "\(check.title) [\(check.name)]" : check.name),
+        return Test(name: TextSanitizer.sanitize(detail.isShown ? "\(check.title) [\(check.name)]" : component.name(of: check, for: audience)),
                     number: number, score: buildFailed ? 0 : check.score, max_score: check.points,
                     status: check.status == .passed && !buildFailed ? "passed" : "failed", output: output,
                     visibility: check.visibility.rawValue,

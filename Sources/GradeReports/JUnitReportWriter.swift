@@ -102,7 +102,7 @@ public struct JUnitReportWriter: Sendable {
             }
             try xml.endElement()
             for check in component.checks {
-                try writeCase(check, classname: classname, to: xml, budget: &outputBudget)
+                try writeCase(check, named: component.name(of: check, for: audience), classname: classname, to: xml, budget: &outputBudget)
             }
             try xml.endElement()
         }
@@ -110,10 +110,10 @@ public struct JUnitReportWriter: Sendable {
         return try xml.finish()
     }
 
-    private func writeCase(_ check: CheckResult, classname: String, to xml: XMLStreamWriter, budget: inout Int) throws {
+    private func writeCase(_ check: CheckResult, named name: String, classname: String, to xml: XMLStreamWriter, budget: inout Int) throws {
         try xml.startElement("testcase")
         try xml.attribute("classname", classname)
-        try xml.attribute("name", check.name)
+        try xml.attribute("name", name)
         try xml.attribute("time", ReportNumber.seconds(check.duration))
         if check.status != .passed {
             try xml.startElement(check.status.isJUnitFailure ? "failure" : "error")

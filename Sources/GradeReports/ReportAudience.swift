@@ -3,7 +3,8 @@ import GradeResults
 /// Who a report is written for, which decides how much of each case it may show.
 ///
 /// Students see the inputs, expected values, values their code gave and the output of `visible`
-/// cases. Of a `hidden` case they see only its name, points and verdict; of an `after_due_date`
+/// cases. Of a `hidden` case they see only its place (`hidden case 2 of softmax`), points and
+/// verdict — not its name, which can hold the answer; of an `after_due_date`
 /// case likewise, until the due date has passed. Staff see everything.
 public enum ReportAudience: Sendable, Hashable {
     /// A student before the due date: `hidden` and `after_due_date` cases are withheld.
@@ -33,6 +34,18 @@ public enum ReportAudience: Sendable, Hashable {
 }
 
 extension ComponentResult {
+    /// How `audience` names `check`: by its case name when it may see the case, otherwise as
+    /// `hidden case N of COMPONENT` (or `after-due-date case N of COMPONENT`), N counting the
+    /// component's withheld cases of that visibility in case order. A case name or title can
+    /// hold the answer (`softmax-notes-1.04-hidden`), so neither reaches who may not see the case.
+    public func name(of check: CheckResult, for audience: ReportAudience) -> String {
+        guard !audience.showsDetails(of: check) else { return check.name }
+        let withheld = checks.filter { $0.visibility == check.visibility && !audience.showsDetails(of: $0) }
+        let ordinal = (withheld.firstIndex { $0.name == check.name } ?? 0) + 1
+        let kind = check.visibility == .afterDueDate ? "after-due-date" : "hidden"
+        return "\(kind) case \(ordinal) of \(name)"
+    }
+
     /// The checks `audience` may see in full, and the score and points of those.
     ///
     /// A summary written for students (Gradescope's top-level output, the Markdown summary)

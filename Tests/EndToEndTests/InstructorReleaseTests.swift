@@ -155,6 +155,8 @@ struct InstructorReleaseTests {
                 for line in lines + staffDetails {
                     #expect(!text.contains(line), "\(report) shows '\(line)' of a hidden case")
                 }
+                // Not even its name: a name can hold the answer.
+                #expect(!text.contains(secret.name), "\(report) names the withheld case \(secret.name)")
             }
         }
     }

@@ -112,8 +112,9 @@ import Testing
         #expect(text.contains("\u{1B}[31m✗\u{1B}[0m"))
     }
 
-    @Test func hiddenCaseShowsNameAndVerdictOnly() {
-        #expect(report.contains("✗ svm-hidden-batch (hidden)"))
+    @Test func hiddenCaseShowsItsPlaceAndVerdictOnly() {
+        #expect(report.contains("✗ hidden case 1 of multiclass-svm"))
+        #expect(!report.contains("svm-hidden-batch"))
         #expect(report.contains("failed: wrong-value"))
         #expect(report.contains(CheckDetail.withheldNotice(for: .hidden)))
     }
