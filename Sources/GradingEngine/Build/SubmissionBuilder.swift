@@ -125,13 +125,24 @@ public struct SubmissionBuilder: Sendable {
         } catch {
             return failure("cannot write the worker package: \(error)", fingerprint: fingerprint, started: started)
         }
-        let result = ToolRunner.run(
-            ["swift", "build", "--package-path", package.path, "--product", BuildInputs.workerProduct, "--disable-index-store",
-             "--explicit-target-dependency-import-check", "error"],
-            timeout: buildTimeout, memoryLimit: buildMemoryLimit)
+        let command = ["swift", "build", "--package-path", package.path, "--product", BuildInputs.workerProduct, "--disable-index-store",
+                       "--explicit-target-dependency-import-check", "error"]
+        var result = ToolRunner.run(command, timeout: buildTimeout, memoryLimit: buildMemoryLimit)
         let log = compilerLog(package: package, inputs: inputs)
-        let diagnostics = log.diagnostics(in: result.output)
+        var diagnostics = log.diagnostics(in: result.output)
+        var retried = false
+        if Self.killedBySystem(status: result.status, stopped: result.stopped, output: result.output, diagnostics: diagnostics) {
+            // The system killed a compiler (out of memory with parallel jobs, on a small machine):
+            // no verdict on the code. Built again one job at a time, in the time that is left.
+            let left = buildTimeout - result.seconds
+            if left > 1 {
+                result = ToolRunner.run(command + ["--jobs", "1"], timeout: left, memoryLimit: buildMemoryLimit)
+                diagnostics = log.diagnostics(in: result.output)
+                retried = true
+            }
+        }
         var trimmed = log.trimmed(result.output)
+        if retried { trimmed = "(a compiler was killed by the system, signal 9; built again one job at a time)\n" + trimmed }
         let duration = Date().timeIntervalSince(started)
         let builtExecutable = package.appendingPathComponent(".build/debug/\(BuildInputs.workerProduct)")
 
@@ -151,6 +162,13 @@ public struct SubmissionBuilder: Sendable {
         } catch {
             return failure("cannot store the worker executable: \(error)", fingerprint: fingerprint, started: started)
         }
+    }
+
+    /// True when a build failed because the system killed a compiler (`signal 9`), not for
+    /// anything in the code: no diagnostic in the submission, not stopped by the grader's limits.
+    static func killedBySystem(status: Int32, stopped: ToolRunner.Stop?, output: String, diagnostics: [Diagnostic]) -> Bool {
+        guard status != 0, stopped == nil, !diagnostics.contains(where: \.isError) else { return false }
+        return output.contains("due to signal 9") || output.contains("signal 9: Killed") || output.contains("Killed: 9")
     }
 
     /// What the log says about a build that was stopped, with the time it really ran.
