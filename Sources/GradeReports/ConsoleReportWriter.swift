@@ -56,6 +56,13 @@ public struct ConsoleReportWriter: Sendable {
         if !run.build.succeeded {
             out.append("")
             out += buildFailure(run.build, style: style)
+        } else if !run.build.replacedFiles.isEmpty {
+            out.append("")
+            let files = run.build.replacedFiles.map(clean).joined(separator: ", ")
+            out.append(style.boldRed("✗ \(files) \(run.build.replacedFiles.count == 1 ? "does" : "do") not compile: graded as the starter's version, so the components written there score 0; the rest of the submission was graded."))
+            for diagnostic in run.build.diagnostics where diagnostic.isError {
+                out.append(style.red("  " + clean(diagnostic.formatted)))
+            }
         }
 
         for component in run.components {

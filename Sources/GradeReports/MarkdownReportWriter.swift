@@ -29,9 +29,11 @@ public struct MarkdownReportWriter: Sendable {
                    + " — \(run.count(.passed)) passed, \(run.count(.failed)) failed, \(run.count(.error)) errors,"
                    + " \(run.count(.notImplemented)) not implemented")
         if let isolation = run.isolation { out.append(""); out.append("Isolation: \(Self.literal(isolation.summary))") }
-        if !run.build.succeeded {
+        if !run.build.compiledAsWritten {
             out.append("")
-            out.append("**The submission did not compile**, so no check could run.")
+            out.append(run.build.succeeded
+                ? "**\(run.build.replacedFiles.map(Self.literal).joined(separator: ", ")) did not compile**: graded as the starter's version, so the components written there score 0."
+                : "**The submission did not compile**, so no check could run.")
             if !run.build.diagnostics.isEmpty {
                 out.append("")
                 out.append("```")

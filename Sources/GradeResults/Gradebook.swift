@@ -28,7 +28,7 @@ public struct Gradebook: Sendable, Hashable, Codable {
         public var maxTotal: Double
         /// Points earned by component.
         public var points: [String: Double]
-        /// True when the submission compiled.
+        /// True when every file of the submission compiled as written.
         public var buildSucceeded: Bool
         /// Wall-clock seconds the grading took, building included.
         public var seconds: Double
@@ -66,7 +66,7 @@ public struct Gradebook: Sendable, Hashable, Codable {
                     inputsFingerprint: String) {
             self.init(student: student, status: run.allPassed ? .passed : .failed, total: run.score, maxTotal: run.maxScore,
                       points: Dictionary(run.components.map { ($0.name, $0.score) }, uniquingKeysWith: +),
-                      buildSucceeded: run.build.succeeded, seconds: seconds, graderVersion: graderVersion,
+                      buildSucceeded: run.build.compiledAsWritten, seconds: seconds, graderVersion: graderVersion,
                       casesFingerprint: casesFingerprint, inputsFingerprint: inputsFingerprint)
             seed = run.seed
         }

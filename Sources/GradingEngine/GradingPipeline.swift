@@ -91,7 +91,10 @@ public struct GradingPipeline: Sendable {
         let started = Date()
         var builder = SubmissionBuilder(packageRoot: packageRoot, cacheDirectory: workerCache)
         if let buildTimeout { builder.buildTimeout = buildTimeout }
-        let built = builder.build(submission: submission)
+        var built = builder.build(submission: submission)
+        if !built.outcome.succeeded, let isolated = Self.isolating(built, of: submission, assignment: assignment, builder: builder) {
+            built = isolated
+        }
         let buildSeconds = Date().timeIntervalSince(started)
         let supervisor = built.executable.map { WorkerSupervisor(executable: $0, sandbox: sandbox) }
         // Reports are written after this returns: by then every process of the submission is gone.
@@ -107,10 +110,75 @@ public struct GradingPipeline: Sendable {
         }
         supervisor?.shutdown()
         if let violation = supervisor?.sandboxViolation { throw .sandbox(violation) }
+        if !built.outcome.replacedFiles.isEmpty { Self.markUncompiled(&run, build: built.outcome, submission: submission) }
         run.duration = Date().timeIntervalSince(started)
         run.isolation = sandbox.isolation
         return (run, Timings(build: buildSeconds, reusedBuild: built.reusedCache,
                              checks: Date().timeIntervalSince(checksStarted), cases: grader.selectedCases.count))
+    }
+}
+
+extension GradingPipeline {
+    /// When the build failed for errors in some of the submission's files, the same submission
+    /// with each of those files replaced by the starter's, built — so that the components whose
+    /// files compile are graded. Nil when that is not possible: an error outside the
+    /// submission's files, a file the starter does not have, every file broken, or the
+    /// replaced submission still does not build.
+    static func isolating(_ built: BuiltSubmission, of submission: URL, assignment: Assignment,
+                          builder: SubmissionBuilder) -> BuiltSubmission? {
+        let errors = built.outcome.diagnostics.filter(\.isError)
+        let broken = Set(errors.map(\.file))
+        let fm = FileManager.default
+        let starter = assignment.directory.appendingPathComponent(assignment.starterPath, isDirectory: true)
+        guard !broken.isEmpty, broken.allSatisfy({ fm.fileExists(atPath: starter.appendingPathComponent($0).path) }) else { return nil }
+        let own = (fm.enumerator(atPath: submission.path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".swift") }
+        guard own.count > broken.count else { return nil }
+        let folder = fm.temporaryDirectory.appendingPathComponent("grade-isolated-\(UUID().uuidString)", isDirectory: true)
+        defer { try? fm.removeItem(at: folder) }
+        do {
+            try fm.copyItem(at: submission, to: folder)
+            for file in broken {
+                let target = folder.appendingPathComponent(file)
+                try fm.removeItem(at: target)
+                try fm.copyItem(at: starter.appendingPathComponent(file), to: target)
+            }
+        } catch {
+            return nil
+        }
+        var replaced = builder.build(submission: folder)
+        guard replaced.outcome.succeeded else { return nil }
+        replaced.outcome = BuildOutcome(succeeded: true, diagnostics: built.outcome.diagnostics, log: built.outcome.log,
+                                        duration: built.outcome.duration + replaced.outcome.duration)
+        replaced.outcome.replacedFiles = broken.sorted()
+        return replaced
+    }
+
+    /// The checks that ran the starter's stub of a file that did not compile become errors
+    /// that say so, with the compiler's first error in that file, its source line and a caret.
+    static func markUncompiled(_ run: inout GradeRun, build: BuildOutcome, submission: URL) {
+        var texts: [String: String] = [:]
+        for file in build.replacedFiles {
+            guard let error = build.diagnostics.first(where: { $0.isError && $0.file == file }) else { continue }
+            var text = "does not compile, so it was graded as the starter's stub: \(error.formatted)"
+            let source = (try? String(contentsOf: submission.appendingPathComponent(file), encoding: .utf8)) ?? ""
+            let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+            if error.line >= 1, error.line <= lines.count {
+                let line = String(lines[error.line - 1])
+                text += "\n" + line + "\n" + String(repeating: " ", count: max(0, min(error.column - 1, line.count))) + "^"
+            }
+            texts[file] = text
+        }
+        for c in run.components.indices {
+            for k in run.components[c].checks.indices {
+                let check = run.components[c].checks[k]
+                guard check.status == .notImplemented || check.problem == .dependencyFailed, let reason = check.reason,
+                      let file = build.replacedFiles.first(where: { reason.contains("\(BuildInputs.studentModule)/\($0):") }),
+                      let text = texts[file] else { continue }
+                run.components[c].checks[k].status = .error
+                run.components[c].checks[k].problem = .buildFailure
+                run.components[c].checks[k].reason = "\(file) " + text
+            }
+        }
     }
 }
 

@@ -22,7 +22,7 @@ struct BatchGradingTests {
                 registry.register("l2-loss", L2Loss.self)
             }
             """
-        for (student, source) in [("alice", "reference/L2Loss.swift"), ("bob", "Tests/Fixtures/e2e/does-not-compile/L2Loss.swift"),
+        for (student, source) in [("alice", "reference/L2Loss.swift"), ("bob", "Tests/Fixtures/e2e/one-file-does-not-compile/L2Loss.swift"),
                                   ("carol", "Tests/Fixtures/e2e/wrong-gradient/L2Loss.swift")] {
             let own = submissions.appendingPathComponent(student)
             try fm.createDirectory(at: own, withIntermediateDirectories: true)

@@ -1,11 +1,12 @@
 import GradeResults
 import Testing
 
-/// `e2e/does-not-compile`: `L2Loss.swift` line 13 assigns an `Int` to a `Double`.
+/// `e2e/does-not-compile`: `HingeMargins.swift` (a helper the starter does not have) line 10
+/// assigns an `Int` to a `Double`, so no file can be graded in its place.
 @Suite("Grading a submission that does not compile")
 struct GradingBuildFailureTests {
     /// The diagnostic's place, as compilers print it: file, line, column.
-    static let place = "L2Loss.swift:13:"
+    static let place = "HingeMargins.swift:10:"
     static let message = "cannot convert value of type 'Int' to specified type 'Double'"
 
     /// A report of the run, by format.
@@ -59,5 +60,30 @@ struct GradingBuildFailureTests {
         #expect(totals.score == 0)
         #expect(results.score == 0)
         #expect(results.tests.allSatisfy { $0.status == "failed" && $0.problem == .buildFailure })
+    }
+}
+
+/// `e2e/one-file-does-not-compile`: one file with an error, which the starter also has. The
+/// file is graded as the starter's stub, so everything else is graded as written.
+@Suite("Grading a submission with one file that does not compile")
+struct GradingOneFileBuildFailureTests {
+    @Test("Every component but the broken file's keeps full marks; its cases say it does not compile, with a caret")
+    func theRestIsGraded() async throws {
+        let run = try await GradingFixture.oneFileDoesNotCompile.run
+        #expect(run.outcome.status == 1, "stderr: \(run.outcome.standardError)")
+        let results = try run.gradescopeResults()
+        let l2 = results.tests.filter { $0.component == "l2-loss" }
+        let others = results.tests.filter { $0.component != "l2-loss" }
+        #expect(!l2.isEmpty && l2.allSatisfy { $0.status == "failed" && $0.score == 0 })
+        #expect(!others.isEmpty && others.allSatisfy { $0.status == "passed" }, "\(others.filter { $0.status != "passed" }.map(\.name))")
+        let first = try #require(l2.first).output
+        #expect(first.contains("L2Loss.swift does not compile, so it was graded as the starter's stub: L2Loss.swift:13:41: error: cannot convert value of type 'Int' to specified type 'Double'"), "\(first)")
+        #expect(first.contains("let scale: Double = predictions.rows\n" + String(repeating: " ", count: 40) + "^"), "\(first)")
+        let console = run.outcome.standardOutput
+        #expect(console.contains("✗ L2Loss.swift does not compile: graded as the starter's version"), "\(console)")
+        // One JUnit error a case of the broken file, no build test: the build succeeded without it.
+        let junit = try run.junitSummary()
+        #expect(!junit.testCases.contains { $0.component == "build" })
+        #expect(junit.testCases.filter { $0.verdict == .error }.count == l2.count)
     }
 }

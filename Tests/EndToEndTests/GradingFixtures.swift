@@ -14,8 +14,10 @@ enum GradingFixture: String, CaseIterable, Sendable, CustomStringConvertible {
     case wrongGradient = "wrong-gradient"
     /// `e2e/hostile`: one component traps, one loops, one exhausts memory, two print noise and answer correctly.
     case hostile
-    /// `e2e/does-not-compile`: a type error on line 13 of `L2Loss.swift`.
+    /// `e2e/does-not-compile`: a type error on line 10 of `HingeMargins.swift`, a file the starter does not have.
     case doesNotCompile = "does-not-compile"
+    /// `e2e/one-file-does-not-compile`: a type error on line 13 of `L2Loss.swift`, which the starter has.
+    case oneFileDoesNotCompile = "one-file-does-not-compile"
 
     var description: String { rawValue }
 
@@ -35,7 +37,8 @@ enum GradingFixture: String, CaseIterable, Sendable, CustomStringConvertible {
         case .starter: ["assignment3"]
         case .hostile: ["assignment3", "--submission", "Tests/Fixtures/e2e/hostile", "--base", "reference",
                         "--timeout", String(Self.hostileTimeout)]
-        case .wrongGradient, .doesNotCompile: ["assignment3", "--submission", "Tests/Fixtures/e2e/\(rawValue)", "--base", "reference"]
+        case .wrongGradient, .doesNotCompile, .oneFileDoesNotCompile:
+            ["assignment3", "--submission", "Tests/Fixtures/e2e/\(rawValue)", "--base", "reference"]
         }
     }
 
@@ -48,6 +51,7 @@ enum GradingFixture: String, CaseIterable, Sendable, CustomStringConvertible {
             case .wrongGradient: try await Self.wrongGradientRun.value
             case .hostile: try await Self.hostileRun.value
             case .doesNotCompile: try await Self.doesNotCompileRun.value
+            case .oneFileDoesNotCompile: try await Self.oneFileDoesNotCompileRun.value
             }
         }
     }
@@ -59,6 +63,7 @@ enum GradingFixture: String, CaseIterable, Sendable, CustomStringConvertible {
     private static let wrongGradientRun = Task { try await GradedFixture.grade(.wrongGradient) }
     private static let hostileRun = Task { try await GradedFixture.grade(.hostile) }
     private static let doesNotCompileRun = Task { try await GradedFixture.grade(.doesNotCompile) }
+    private static let oneFileDoesNotCompileRun = Task { try await GradedFixture.grade(.oneFileDoesNotCompile) }
 }
 
 /// One graded fixture: the command's outcome and the three reports it wrote.
