@@ -118,8 +118,8 @@ public struct JUnitReportWriter: Sendable {
         if check.status != .passed {
             try xml.startElement(check.status.isJUnitFailure ? "failure" : "error")
             try xml.attribute("type", check.problemName ?? check.status.rawValue)
-            try xml.attribute("message", CheckDetail.shortMessage(check, audience: audience))
-            try xml.text(detailText(check))
+            try xml.attribute("message", Self.inert(CheckDetail.shortMessage(check, audience: audience)))
+            try xml.text(Self.inert(detailText(check)))
             try xml.endElement()
         }
         if audience.showsDetails(of: check), !check.output.text.isEmpty || check.output.truncated {
@@ -142,7 +142,24 @@ public struct JUnitReportWriter: Sendable {
         let limit = min(limits.outputBytesPerCase, budget)
         let excerpt = OutputExcerpt(output, byteLimit: limit)
         budget -= min(budget, excerpt.text.utf8.count)
-        return excerpt.text
+        return Self.inert(excerpt.text)
+    }
+
+    /// `text` without GitLab's attachment directive: `[[ATTACHMENT|path]]` in a test's output
+    /// makes GitLab link the file at `path` of the job's artifacts to the test, so printed by
+    /// student code it would attach a file the student chose to the report. It is
+    /// written `[ [ATTACHMENT|path]]`, which reads the same and does nothing.
+    static func inert(_ text: String) -> String {
+        guard text.contains("[[") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let range = rest.range(of: "[[") {
+            out += rest[..<range.lowerBound]
+            let after = rest[range.upperBound...].drop { $0 == " " || $0 == "\t" }
+            out += after.prefix(11).lowercased() == "attachment|" ? "[ [" : "[["
+            rest = rest[range.upperBound...]
+        }
+        return out + rest
     }
 
     private func writeBuildSuite(_ run: GradeRun, to xml: XMLStreamWriter, budget: inout Int) throws {

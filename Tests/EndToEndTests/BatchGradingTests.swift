@@ -10,8 +10,8 @@ import TestSupport
 struct BatchGradingTests {
     typealias F = InstructorFixtures
 
-    /// Three students, each registering only l2-loss: the reference's, the build failure's and
-    /// the wrong gradient's `L2Loss.swift`.
+    /// Four students, each registering only l2-loss: the reference's, the build failure's, the
+    /// wrong gradient's `L2Loss.swift`, and one that crashes.
     static func makeClass(in folder: URL) throws -> URL {
         let fm = FileManager.default
         let submissions = folder.appendingPathComponent("submissions")
@@ -29,6 +29,21 @@ struct BatchGradingTests {
             try fm.copyItem(at: F.root.appendingPathComponent(source), to: own.appendingPathComponent("L2Loss.swift"))
             try registration.write(to: own.appendingPathComponent("Registration.swift"), atomically: true, encoding: .utf8)
         }
+        // A fourth student whose loss crashes the worker: it costs only its own cases.
+        let crash = """
+            import GradeKit
+
+            public struct L2Loss: RegressionLoss {
+                public init(hyperparameters: Hyperparameters) {}
+                public func lossAndGradient(predictions: Matrix, targets: Matrix) -> LossAndGradient {
+                    fatalError("gave up")
+                }
+            }
+            """
+        let dave = submissions.appendingPathComponent("dave")
+        try fm.createDirectory(at: dave, withIntermediateDirectories: true)
+        try crash.write(to: dave.appendingPathComponent("L2Loss.swift"), atomically: true, encoding: .utf8)
+        try registration.write(to: dave.appendingPathComponent("Registration.swift"), atomically: true, encoding: .utf8)
         return submissions
     }
 
@@ -47,21 +62,22 @@ struct BatchGradingTests {
         let first = try F.grade.run(arguments + ["--jobs", "2"])
         #expect(first.status == 0, "\(first.combinedOutput)")
         let book = try Self.gradebook(in: out)
-        #expect(book.entries.map(\.student) == ["alice", "bob", "carol"])
+        #expect(book.entries.map(\.student) == ["alice", "bob", "carol", "dave"])
         let byStudent = Dictionary(uniqueKeysWithValues: book.entries.map { ($0.student, $0) })
         // Four points of l2-loss cases run under the filter; the wrong gradient keeps only its loss-only case.
         #expect(byStudent["alice"]?.status == .passed && byStudent["alice"]?.total == byStudent["alice"]?.maxTotal)
         #expect(byStudent["bob"]?.buildSucceeded == false && byStudent["bob"]?.total == 0 && byStudent["bob"]?.status == .failed)
         #expect(byStudent["carol"]?.buildSucceeded == true && (byStudent["carol"]?.total ?? 0) > 0
                 && (byStudent["carol"]?.total ?? 0) < (byStudent["carol"]?.maxTotal ?? 0))
-        for student in ["alice", "bob", "carol"] {
+        #expect(byStudent["dave"]?.status == .failed && byStudent["dave"]?.total == 0 && byStudent["dave"]?.buildSucceeded == true)
+        for student in ["alice", "bob", "carol", "dave"] {
             for report in ["junit.xml", "results.json", "summary.md"] {
                 #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("\(student)/\(report)").path), "\(student)/\(report)")
             }
         }
         let csv = try String(contentsOf: out.appendingPathComponent("gradebook.csv"), encoding: .utf8)
         let rows = csv.split(separator: "\r\n")
-        #expect(rows.count == 4)
+        #expect(rows.count == 5)
         #expect(rows[0].hasPrefix("student,total,max_total,multiclass-svm,"))
         #expect(rows[2].hasPrefix("bob,0,") && rows[2].contains(",failed,false,"))
 
@@ -89,7 +105,7 @@ struct BatchGradingTests {
         let combined = try F.grade.run(["gradebook", "merge"] + merged + ["--out", out.path + "-all"])
         #expect(combined.status == 0, "\(combined.combinedOutput)")
         let all = try Self.gradebook(in: URL(fileURLWithPath: out.path + "-all"))
-        #expect(all.entries.map(\.student) == ["alice", "bob", "carol"])
+        #expect(all.entries.map(\.student) == ["alice", "bob", "carol", "dave"])
         #expect(all.entries.map(\.total) == changed.entries.map(\.total))
         // A student in two gradebooks is refused: the shards were not of one batch.
         let shardOne = try Self.gradebook(in: URL(fileURLWithPath: merged[0]))
@@ -110,7 +126,7 @@ struct BatchGradingTests {
         #expect(batch.status == 0, "\(batch.combinedOutput)")
         let book = try Self.gradebook(in: out)
         let seeds = book.entries.map(\.seed)
-        #expect(Set(seeds).count == 3 && !seeds.contains(0), "\(seeds)")
+        #expect(Set(seeds).count == 4 && !seeds.contains(0), "\(seeds)")
         // The student's own run, by id, is on the same inputs: the same seed in the report, the same verdict.
         let own = try F.grade.run([assignment.path, "--submission", submissions.appendingPathComponent("alice").path,
                                    "--student", "alice", "--filter", "l2-loss-reference", "--color", "never"])
@@ -172,6 +188,6 @@ struct BatchGradingTests {
         let l2 = book.entries.compactMap { $0.points["l2-loss"] }
         #expect(metric("mean").first == ReportNumber.points(l2.reduce(0, +) / Double(l2.count)))
         #expect(dom.contains("<li class=\"build-failure\">bob</li>"))
-        #expect(try String(contentsOf: out.appendingPathComponent("summary.md"), encoding: .utf8).contains("3 submissions, 3 graded"))
+        #expect(try String(contentsOf: out.appendingPathComponent("summary.md"), encoding: .utf8).contains("4 submissions, 4 graded"))
     }
 }

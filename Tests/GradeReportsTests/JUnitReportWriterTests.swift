@@ -178,4 +178,15 @@ import TestSupport
         #expect(data.count < 25_000 + 20_000)
         #expect(XMLInspection.text(data).contains("<system-out>… [truncated: \(output.totalBytes) bytes in all]"))
     }
+
+    @Test func gitLabsAttachmentDirectiveInStudentOutputDoesNothing() throws {
+        let check = CheckResult(name: "c", component: "multiclass-svm", kind: "reference", title: "C", points: 1, status: .failed,
+                                problem: .wrongValue, reason: "see [[ATTACHMENT|/etc/passwd]]",
+                                output: CapturedOutput(text: "[[attachment|secret.txt]] and [[ATTACHMENT|x]]"))
+        let run = GradeRun(assignment: AssignmentSummary(id: "a", title: "A"), submission: "s", seed: 0, build: BuildOutcome(succeeded: true),
+                           components: [ComponentResult(name: "multiclass-svm", title: "SVM", checks: [check])], duration: 0)
+        let xml = XMLInspection.text(try JUnitReportWriter().write(run))
+        #expect(!xml.lowercased().contains("[[attachment|"), "\(xml)")
+        #expect(xml.contains("[ [ATTACHMENT|x]]"))
+    }
 }

@@ -45,4 +45,17 @@ struct OutputCaptureTests {
         #expect(lines.last == "Fatal error: out of range")
         #expect(lines.first.map(String.init) == String(repeating: "x", count: 40))
     }
+
+    @Test func aLongOutputKeepsItsBeginningAndItsEnd() {
+        let text = "first line\n" + String(repeating: "noise\n", count: 5000) + "the last line\n"
+        let captured = capture(text, keptBytes: 64).captured
+        #expect(captured.text.hasPrefix("first line\n"))
+        #expect(captured.text.hasSuffix("the last line\n"))
+        #expect(captured.text.contains("bytes left out] …"))
+        #expect(captured.truncated && captured.totalBytes == text.utf8.count)
+        // Just over the limit: nothing left out, nothing twice.
+        let short = "a" + String(repeating: "b", count: 70)
+        let whole = capture([Array(short.utf8.prefix(30)), Array(short.utf8.dropFirst(30))], keptBytes: 64).captured
+        #expect(whole.text == short && !whole.truncated)
+    }
 }

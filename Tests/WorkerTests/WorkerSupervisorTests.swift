@@ -105,11 +105,14 @@ struct WorkerSupervisorTests {
         guard case .memoryLimitExceeded? = outcome.death else { Issue.record("got \(String(describing: outcome.death))"); return }
     }
 
-    @Test func printingTwentyMegabytesHitsTheOutputLimitAndKeepsTheBeginning() {
+    @Test func printingTwentyMegabytesHitsTheOutputLimitAndKeepsTheBeginningAndTheEnd() {
         let outcome = supervisor.run(scoreLossRequest("prints-20-mb"), timeout: 60)
         #expect(outcome.death == .outputLimitExceeded(bytes: WorkerResourceLimits.default.maxOutputBytes))
         #expect(outcome.output.truncated)
-        #expect(outcome.output.text.utf8.count == WorkerResourceLimits.default.keptOutputBytes)
+        // The beginning the limit keeps, the line that says how much was left out, the last kilobytes.
+        #expect(outcome.output.text.utf8.count > WorkerResourceLimits.default.keptOutputBytes)
+        #expect(outcome.output.text.utf8.count < WorkerResourceLimits.default.keptOutputBytes + 16 << 10)
+        #expect(outcome.output.text.contains("bytes left out] …"))
         #expect(outcome.output.totalBytes > WorkerResourceLimits.default.maxOutputBytes)
         #expect(outcome.output.text.hasPrefix(String(repeating: "x", count: 99) + "\n"))
     }

@@ -1,7 +1,7 @@
 import GradeResults
 
-/// What a worker printed during one request: the beginning, kept for the report, and the
-/// end, kept because the runtime's last words (`Fatal error: …`) come last.
+/// What a worker printed during one request: the beginning and the end, both kept for the
+/// report, the end because the runtime's last words (`Fatal error: …`) come last.
 struct OutputCapture {
     /// How many leading bytes are kept for the report.
     let keptBytes: Int
@@ -16,17 +16,28 @@ struct OutputCapture {
 
     mutating func append(_ bytes: UnsafeRawBufferPointer) {
         totalBytes += bytes.count
-        let room = keptBytes - head.count
+        let room = max(0, keptBytes - head.count)
         if room > 0 { head.append(contentsOf: bytes.prefix(room)) }
-        if totalBytes > keptBytes {
-            tail.append(contentsOf: bytes.suffix(Self.tailBytes))
+        // Only what the beginning did not keep, so that no byte is in both.
+        let rest = bytes.dropFirst(room)
+        if !rest.isEmpty {
+            tail.append(contentsOf: rest.suffix(Self.tailBytes))
             if tail.count > 2 * Self.tailBytes { tail.removeFirst(tail.count - Self.tailBytes) }
         }
     }
 
-    /// The kept output, for a report.
+    /// The kept output, for a report: the beginning and, when more was printed, the end, with
+    /// a line saying how much was left out between them — the last line a program printed is
+    /// usually the one that explains how it ended.
     var captured: CapturedOutput {
-        CapturedOutput(text: String(decoding: head, as: UTF8.self), truncated: totalBytes > head.count, totalBytes: totalBytes)
+        let end = tail.suffix(Self.tailBytes)
+        let skipped = totalBytes - head.count - end.count
+        var text = String(decoding: head, as: UTF8.self)
+        if !end.isEmpty {
+            if skipped > 0 { text += (text.hasSuffix("\n") ? "" : "\n") + "… [\(skipped) bytes left out] …\n" }
+            text += String(decoding: end, as: UTF8.self)
+        }
+        return CapturedOutput(text: text, truncated: skipped > 0, totalBytes: totalBytes)
     }
 
     /// The lines worth searching for the runtime's messages: all of them when everything was
