@@ -14,6 +14,8 @@ package enum ModuleGraph {
     package static let packageDependencies = [
         PackageDependency(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         PackageDependency(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // `swift package generate-documentation --target GradeKit`: a plugin, built only when it runs.
+        PackageDependency(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ]
 
     /// The grader's products: the command line, and the library students write against.
