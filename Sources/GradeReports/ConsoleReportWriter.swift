@@ -18,6 +18,8 @@ public struct ConsoleReportWriter: Sendable {
         public var useColor: Bool
         /// Show the comparisons of passing checks too, and the output of failures.
         public var verbose: Bool
+        /// Show what student code printed for every case it ran, passing ones included.
+        public var showOutput: Bool
         /// Who reads the report: students see only the name, points and verdict of hidden cases
         /// (and of after-due-date cases before the due date).
         public var audience: ReportAudience
@@ -27,10 +29,11 @@ public struct ConsoleReportWriter: Sendable {
         public var width: Int
 
         /// Creates options.
-        public init(useColor: Bool = false, verbose: Bool = false, audience: ReportAudience = .student,
+        public init(useColor: Bool = false, verbose: Bool = false, showOutput: Bool = false, audience: ReportAudience = .student,
                     outputLines: Int = 12, width: Int = 78) {
             self.useColor = useColor
             self.verbose = verbose
+            self.showOutput = showOutput
             self.audience = audience
             self.outputLines = outputLines
             self.width = width
@@ -182,7 +185,7 @@ public struct ConsoleReportWriter: Sendable {
         if let note = detail.note, !note.isEmpty { out += block(note, indent: indent, label: style.cyan(CheckDetail.noteLabel)) }
         if let hint = detail.hint, !hint.isEmpty { out += block(hint, indent: indent, label: style.cyan("Hint:")) }
 
-        let wantsOutput = check.status == .error || (options.verbose && check.status == .failed)
+        let wantsOutput = options.showOutput || check.status == .error || (options.verbose && check.status == .failed)
         // The runtime's message is in the reason already.
         let output = check.output.removingLines { line in
             guard let range = line.range(of: "Fatal error:") else { return false }

@@ -36,6 +36,9 @@ struct GradeAssignment: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Show the comparisons of passing checks too.")
     var verbose = false
 
+    @Flag(help: "Show what your code printed for every case, passing ones included.")
+    var showOutput = false
+
     @Option(help: "Colour: auto (a terminal without NO_COLOR), always or never.")
     var color: ColorChoice = .auto
 
@@ -101,7 +104,7 @@ struct GradeAssignment: ParsableCommand {
         let run = graded.run
         let audience: ReportAudience = staff ? .staff : (afterDueDate ? .studentAfterDueDate : .student)
         let console = ConsoleReportWriter(options: .init(useColor: color.enabled(for: FileHandle.standardOutput),
-                                                         verbose: verbose, audience: audience))
+                                                         verbose: verbose, showOutput: showOutput, audience: audience))
         print(console.write(run), terminator: "")
         try writeReports(run, audience: audience)
         if timings {

@@ -69,6 +69,16 @@ import Testing
         #expect(text.contains("│ computing"))
     }
 
+    @Test func showOutputShowsWhatAPassingCasePrinted() {
+        let passed = CheckResult(name: "p", component: "multiclass-svm", kind: "reference", title: "P", points: 1, status: .passed,
+                                 output: CapturedOutput(text: "margins: [1, 2]"))
+        let run = GradeRun(assignment: AssignmentSummary(id: "a", title: "A"), submission: "s", seed: 0, build: BuildOutcome(succeeded: true),
+                           components: [ComponentResult(name: "multiclass-svm", title: "SVM", checks: [passed])], duration: 0)
+        #expect(!ConsoleReportWriter().write(run).contains("margins: [1, 2]"))
+        #expect(!ConsoleReportWriter(options: .init(verbose: true)).write(run).contains("margins: [1, 2]"))
+        #expect(ConsoleReportWriter(options: .init(showOutput: true)).write(run).contains("│ margins: [1, 2]"))
+    }
+
     @Test func componentNotImplementedIsOneLine() {
         let lines = report.split(separator: "\n")
         let header = try! #require(lines.firstIndex { $0.contains("Softmax loss (softmax)") })
