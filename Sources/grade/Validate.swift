@@ -53,6 +53,17 @@ struct Validate: ParsableCommand {
 
         let pipeline = GradingPipeline(packageRoot: layout.root, sandbox: try sandbox.establish(layout: layout))
         var healthy = try checkReference(assignment, pipeline: pipeline, layout: layout)
+        // The starter and the reference are kept apart: they must agree on what they register.
+        let disagreements = RegisteredNames.disagreements(
+            starter: assignment.directory.appendingPathComponent(assignment.starterPath, isDirectory: true),
+            reference: layout.reference, assignment: assignment)
+        if disagreements.isEmpty {
+            print("starter: registers every component, as the reference does")
+        } else {
+            print("starter: disagrees with the reference:")
+            for line in disagreements { print("  " + line) }
+            healthy = false
+        }
         if !examples.isEmpty { print("examples:") }
         for example in examples {
             healthy = try check(example, of: assignment, pipeline: pipeline, layout: layout) && healthy
