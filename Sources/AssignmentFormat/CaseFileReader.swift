@@ -48,6 +48,11 @@ struct CaseFileReader {
             }
             return []
         }
+        if case .sequence = root {
+            log.report(file.location(root), "\(file.path) is a bare list; a case file is a mapping whose cases go under 'cases:'",
+                       suggestion: "write 'cases:' on a line before the list (and 'component:' for a component every case shares)")
+            return []
+        }
         guard let top = file.fields(root, of: file.path, allowed: Self.fileFields) else { return [] }
         var defaults = Defaults()
         if let node = top["defaults"] { defaults = readDefaults(node) }

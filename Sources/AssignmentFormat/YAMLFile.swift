@@ -71,7 +71,7 @@ struct YAMLFile {
     func fields(_ node: Node, of what: String, allowed: [String], aliases: [String: String] = [:],
                 example: String? = nil) -> Fields? {
         guard case .mapping(let mapping) = node else {
-            log.report(location(node), "\(what) must be a mapping of fields",
+            log.report(location(node), "\(what) must be a mapping of fields, got \(rendering(node))",
                        suggestion: example.map { "write e.g. \($0)" } ?? "write 'key: value' lines")
             return nil
         }
@@ -114,8 +114,8 @@ struct YAMLFile {
     func rendering(_ node: Node) -> String {
         switch node {
         case .scalar(let scalar): "'\(scalar.string)'"
-        case .mapping: "a mapping"
-        case .sequence: "a list"
+        case .mapping(let mapping): mapping.isEmpty ? "an empty mapping {}" : "a mapping"
+        case .sequence(let sequence): sequence.isEmpty ? "an empty list []" : "a list of \(sequence.count)"
         case .alias: "an alias"
         }
     }

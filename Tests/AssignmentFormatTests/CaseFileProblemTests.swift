@@ -13,6 +13,24 @@ import Testing
             "cases/c.yaml:5:1: error: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 4, column 22); check the indentation, the colons and the quotes here")
     }
 
+    @Test func aBareListIsToldToGoUnderCases() throws {
+        try expectProblem("""
+            - name: a
+              component: multiclass-svm
+              kind: reference
+            """,
+            "cases/c.yaml:1:1: error: cases/c.yaml is a bare list; a case file is a mapping whose cases go under 'cases:'; write 'cases:' on a line before the list (and 'component:' for a component every case shares)")
+    }
+
+    @Test func anEmptyListWhereAMappingBelongsSaysItIsEmpty() throws {
+        try expectProblem("""
+            component: multiclass-svm
+            cases:
+              - {name: a, kind: reference, tolerance: [], inputs: {scores: [[1, 2]], labels: [0]}}
+            """,
+            "cases/c.yaml:3:43: error: the tolerance of case 'a' must be a mapping of fields, got an empty list []; write e.g. {rtol: 1e-6, atol: 1e-9}")
+    }
+
     @Test func unknownCaseFieldSuggestsTheNearestField() throws {
         try expectProblem("""
             component: multiclass-svm
