@@ -68,6 +68,12 @@ public struct ConsoleReportWriter: Sendable {
             }
         }
 
+        if run.build.succeeded && run.components.count > 1 {
+            out.append("")
+            out.append(style.bold("Summary"))
+            out += run.components.map { summaryLine($0, style: style) }
+        }
+
         for component in run.components {
             out.append("")
             let points = "\(ReportNumber.points(component.score))/\(ReportNumber.points(component.maxScore)) points"
@@ -101,6 +107,34 @@ public struct ConsoleReportWriter: Sendable {
             }
         }
         return out
+    }
+
+    /// One line of the summary: the component, its points, and what most needs doing — the
+    /// first failure the audience may see, by its kind and its diagnosis (the crash site, the
+    /// misconception's first sentence, the reason's first line), or that it is not implemented.
+    private func summaryLine(_ component: ComponentResult, style: ConsoleStyle) -> String {
+        let points = "\(ReportNumber.points(component.score))/\(ReportNumber.points(component.maxScore))"
+        let name = clean(component.name).padding(toLength: max(24, component.name.count + 1), withPad: " ", startingAt: 0)
+        if component.isNotImplemented { return "  " + style.yellow("·") + " \(name)" + points.padding(toLength: 8, withPad: " ", startingAt: 0) + style.yellow("not implemented") }
+        let failing = component.checks.filter { $0.status != .passed }
+        guard let first = failing.first(where: { options.audience.showsDetails(of: $0) }) ?? failing.first else {
+            return "  " + style.green("✓") + " \(name)" + points
+        }
+        var diagnosis = first.problemName ?? first.status.rawValue
+        if options.audience.showsDetails(of: first) {
+            let reason = first.reason ?? ""
+            if let site = reason.split(separator: "\n").last(where: { $0.hasPrefix(Self.crashSitePrefix) }) {
+                diagnosis += ": " + site.dropFirst(Self.crashSitePrefix.count).prefix { $0 != ":" } + ":" + site.split(separator: ":").dropFirst().prefix(1).joined()
+            } else if let misconception = first.misconception, !misconception.isEmpty {
+                diagnosis += ": " + (misconception.split(separator: ".").first.map(String.init) ?? misconception)
+            } else if let line = reason.split(separator: "\n").first {
+                diagnosis += ": " + line
+            }
+        }
+        let more = failing.count > 1 ? " (\(failing.count) cases)" : ""
+        let text = clean(diagnosis + more)
+        return "  " + style.red("✗") + " \(name)" + points.padding(toLength: 8, withPad: " ", startingAt: 0)
+            + (text.count > 90 ? String(text.prefix(89)) + "…" : text)
     }
 
     /// How a reason names the line of the student's code where a worker crashed.

@@ -69,6 +69,20 @@ import Testing
         #expect(text.contains("│ computing"))
     }
 
+    @Test func aSummaryComesFirstWithEachComponentsPointsAndMainDiagnosis() throws {
+        let lines = report.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let start = try #require(lines.firstIndex(of: "Summary"))
+        let details = try #require(lines.firstIndex { $0.contains("(multiclass-svm)") })
+        #expect(start < details)
+        let summary = lines[(start + 1)...].prefix { !$0.isEmpty }
+        #expect(summary.count == 3, "\(summary)")
+        // The first failure the student may see, with the misconception it points to.
+        #expect(summary.first?.hasPrefix("  ✗ multiclass-svm") == true)
+        #expect(summary.first?.contains("1/8") == true && summary.first?.contains("Counting the correct class in the sum of margins") == true,
+                "\(summary.first ?? "")")
+        #expect(summary.contains { $0.hasPrefix("  · softmax") && $0.hasSuffix("not implemented") })
+    }
+
     @Test func showOutputShowsWhatAPassingCasePrinted() {
         let passed = CheckResult(name: "p", component: "multiclass-svm", kind: "reference", title: "P", points: 1, status: .passed,
                                  output: CapturedOutput(text: "margins: [1, 2]"))
