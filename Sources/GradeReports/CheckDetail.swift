@@ -22,6 +22,8 @@ public struct CheckDetail: Sendable, Hashable {
     public var note: String?
     /// The instructor's hint.
     public var hint: String?
+    /// The failing case's inputs as Swift declarations.
+    public var inputs: String?
 
     /// The label put before a misconception.
     public static let misconceptionLabel = "This pattern usually means:"
@@ -40,7 +42,7 @@ public struct CheckDetail: Sendable, Hashable {
         isShown = audience.showsDetails(of: check)
         visibility = check.visibility
         guard isShown else {
-            reason = nil; comparisons = []; misconception = nil; idea = nil; note = nil; hint = nil
+            reason = nil; comparisons = []; misconception = nil; idea = nil; note = nil; hint = nil; inputs = nil
             return
         }
         let failing = check.status != .passed
@@ -50,7 +52,11 @@ public struct CheckDetail: Sendable, Hashable {
         idea = failing && misconception != nil ? check.idea : nil
         note = failing ? nil : check.misconception
         hint = failing ? check.hint : nil
+        inputs = failing ? check.inputs : nil
     }
+
+    /// The label put before a failing case's inputs.
+    public static let inputsLabel = "The inputs, as Swift:"
 
     /// The lines of one comparison: `quantity: expected E, got G` and its error and tolerance.
     public static func lines(of comparison: Comparison) -> [String] {
@@ -72,6 +78,7 @@ public struct CheckDetail: Sendable, Hashable {
         if let idea, !idea.isEmpty { lines.append("\(Self.ideaLabel) \(idea)") }
         if let note, !note.isEmpty { lines.append("\(Self.noteLabel) \(note)") }
         if let hint, !hint.isEmpty { lines.append("Hint: \(hint)") }
+        if let inputs, !inputs.isEmpty { lines.append(Self.inputsLabel); lines.append(inputs) }
         return lines.joined(separator: "\n")
     }
 

@@ -218,6 +218,10 @@ public struct ConsoleReportWriter: Sendable {
         if let idea = detail.idea, !idea.isEmpty { out += block(idea, indent: indent, label: style.dim(CheckDetail.ideaLabel)) }
         if let note = detail.note, !note.isEmpty { out += block(note, indent: indent, label: style.cyan(CheckDetail.noteLabel)) }
         if let hint = detail.hint, !hint.isEmpty { out += block(hint, indent: indent, label: style.cyan("Hint:")) }
+        if let inputs = detail.inputs, !inputs.isEmpty {
+            out.append(indent + style.dim(CheckDetail.inputsLabel))
+            out += inputs.split(separator: "\n").map { indent + "  " + clean(String($0)) }
+        }
 
         let wantsOutput = options.showOutput || check.status == .error || (options.verbose && check.status == .failed)
         // The runtime's message is in the reason already.

@@ -34,6 +34,9 @@ public struct CheckResult: Sendable, Hashable, Codable {
     public var output: CapturedOutput
     /// Wall-clock seconds the case took.
     public var duration: Double
+    /// The case's inputs as Swift declarations (`let scores = Matrix([[3.2, 5.1, -1.7]])`) to
+    /// paste into a test, when it failed and they are small; nil otherwise.
+    public var inputs: String?
 
     /// Creates a check result.
     public init(name: String, component: String, kind: String, title: String, visibility: Visibility = .visible,

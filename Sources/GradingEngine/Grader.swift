@@ -95,8 +95,12 @@ public struct Grader {
                 misconception: e.misconception, idea: idea(of: e.mistakes),
                 hint: Self.shownHint(of: testCase, outcome: outcome),
                 comparisons: e.comparisons, output: outcome.output, duration: Date().timeIntervalSince(caseStarted))
-            results[testCase.component, default: []].append(result)
-            progress(result)
+            var withInputs = result
+            if outcome.status == .failed || outcome.status == .error, build.succeeded {
+                withInputs.inputs = SwiftLiteral.declarations(of: testCase, generator: generator)
+            }
+            results[testCase.component, default: []].append(withInputs)
+            progress(withInputs)
         }
         attributeToDependencies(&results)
         let components = assignment.components.compactMap { spec -> ComponentResult? in
