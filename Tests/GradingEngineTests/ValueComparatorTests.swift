@@ -158,19 +158,27 @@ struct ValueComparatorTests {
         var got = expected
         got[1, 2] = 7.5
         let verdict = ValueComparator.compare("gradient", expected: .matrix(expected), got: .matrix(got), tolerance: exact, isGradient: true)
-        #expect(verdict.reason == "gradient[1, 2] is 7.5, expected 6")
+        #expect(verdict.reason == "gradient[1, 2] is 7.5, expected 6\nMismatched entries: 1 of 6 (16.6667%); max absolute difference 1.5 at [1, 2], max relative difference 0.2 at [1, 2]")
+    }
+
+    @Test func aMismatchTheExcerptDoesNotShowGetsItsRow() {
+        let expected = Matrix(rows: 6, columns: 2, elements: (0..<12).map(Double.init))
+        var got = expected
+        got[5, 1] = 100
+        let verdict = ValueComparator.compare("scores", expected: .matrix(expected), got: .matrix(got), tolerance: exact)
+        #expect(verdict.reason?.hasSuffix("\nrow 5: expected [10, 11], got [10, 100]") == true, "\(verdict.reason ?? "")")
     }
 
     @Test func theReasonNamesTheFailingSeriesEntry() {
         let verdict = ValueComparator.compare("rates", expected: .series([0.1, 0.05, 0.025]), got: .series([0.1, 0.05, 0.05]), tolerance: exact)
-        #expect(verdict.reason == "rates[2] is 0.05, expected 0.025")
+        #expect(verdict.reason == "rates[2] is 0.05, expected 0.025\nMismatched entries: 1 of 3 (33.3333%); max absolute difference 0.025 at [2], max relative difference 0.5 at [2]")
     }
 
     @Test func theReasonNamesTheStepAndEntryOfATrajectory() {
         let expected: [Matrix] = [Matrix([[0.95, -1.9]]), Matrix([[0.925, -1.95]])]
         let got: [Matrix] = [Matrix([[0.95, -1.9]]), Matrix([[0.925, -1.85]])]
         let verdict = ValueComparator.compare("trajectory", expected: .matrices(expected), got: .matrices(got), tolerance: exact)
-        #expect(verdict.reason == "trajectory[step 2][0, 1] is -1.85, expected -1.95")
+        #expect(verdict.reason?.hasPrefix("trajectory[step 2][0, 1] is -1.85, expected -1.95\nMismatched entries: 1 of 4 (25%)") == true, "\(verdict.reason ?? "")")
     }
 
     @Test func aScalarReasonHasNoPosition() {

@@ -59,10 +59,41 @@ public enum ValueComparator {
                            reason: "\(quantity)\(position(k, in: expected)) is \(g[k]) (expected \(ReportNumber.value(e[k]))): look for overflow in exp or a division by zero")
         }
         if let k = failedIndex {
-            return Verdict(comparison: comparison, problem: isGradient ? .wrongGradient : .wrongValue,
-                           reason: { let (got, want) = ReportNumber.distinct(g[k], e[k]); return "\(quantity)\(position(k, in: expected)) is \(got), expected \(want)" }())
+            let (gotText, want) = ReportNumber.distinct(g[k], e[k])
+            var reason = "\(quantity)\(position(k, in: expected)) is \(gotText), expected \(want)"
+            if e.count > 1 { reason += "\n" + mismatchSummary(expected: expected, e: e, g: g, tolerance: tolerance, first: k) }
+            return Verdict(comparison: comparison, problem: isGradient ? .wrongGradient : .wrongValue, reason: reason)
         }
         return Verdict(comparison: comparison, problem: nil, reason: nil)
+    }
+
+    /// What `numpy.testing.assert_allclose` says of a mismatch: how many entries are outside
+    /// the tolerance, the largest absolute and relative differences and where they are, and,
+    /// for a matrix, the row of the first mismatch when the excerpts (which start at the first
+    /// row and column) do not show it.
+    static func mismatchSummary(expected: Value, e: [Double], g: [Double], tolerance: Tolerance, first: Int) -> String {
+        var mismatched = 0
+        var largestAbsolute = (0.0, 0), largestRelative = (0.0, 0)
+        for k in e.indices {
+            if !tolerance.admits(g[k], expected: e[k]) { mismatched += 1 }
+            let absolute = Swift.abs(g[k] - e[k]), relative = relativeError(g[k], e[k])
+            if absolute > largestAbsolute.0 { largestAbsolute = (absolute, k) }
+            if relative > largestRelative.0 { largestRelative = (relative, k) }
+        }
+        let share = Double(mismatched) / Double(e.count) * 100
+        var text = "Mismatched entries: \(mismatched) of \(e.count) (\(ReportNumber.value(share))%); "
+            + "max absolute difference \(ReportNumber.value(largestAbsolute.0)) at \(position(largestAbsolute.1, in: expected)), "
+            + "max relative difference \(ReportNumber.value(largestRelative.0)) at \(position(largestRelative.1, in: expected))"
+        if case .matrix(let m) = expected, m.columns > 0,
+           first / m.columns >= excerptRows || first % m.columns >= excerptColumns {
+            let row = first / m.columns
+            let window = { (values: [Double]) -> String in
+                let entries = values[(row * m.columns)..<((row + 1) * m.columns)]
+                return "[" + entries.prefix(8).map(ReportNumber.value).joined(separator: ", ") + (entries.count > 8 ? ", …" : "") + "]"
+            }
+            text += "\nrow \(row): expected \(window(e)), got \(window(g))"
+        }
+        return text
     }
 
     /// `|a − b| / max(|a|, |b|, 1e-300)`, and 0 when both are 0.
@@ -121,12 +152,15 @@ public enum ValueComparator {
             : "[" + items.prefix(6).joined(separator: ", ") + ", … (\(items.count) in all)]"
     }
 
+    /// The rows and columns of a matrix its excerpt shows, from the first.
+    static let excerptRows = 4, excerptColumns = 6
+
     private static func formatMatrix(_ m: Matrix) -> String {
-        let rows = (0..<Swift.min(m.rows, 4)).map { i in
-            let entries = (0..<Swift.min(m.columns, 6)).map { ReportNumber.value(m[i, $0]) }
-            return "[" + entries.joined(separator: ", ") + (m.columns > 6 ? ", …" : "") + "]"
+        let rows = (0..<Swift.min(m.rows, excerptRows)).map { i in
+            let entries = (0..<Swift.min(m.columns, excerptColumns)).map { ReportNumber.value(m[i, $0]) }
+            return "[" + entries.joined(separator: ", ") + (m.columns > excerptColumns ? ", …" : "") + "]"
         }
-        let body = rows.joined(separator: ", ") + (m.rows > 4 ? ", …" : "")
+        let body = rows.joined(separator: ", ") + (m.rows > excerptRows ? ", …" : "")
         return m.rows == 1 && m.columns == 1 ? "[[\(ReportNumber.value(m[0, 0]))]]" : "[\(body)] (\(m.rows)×\(m.columns))"
     }
 }
