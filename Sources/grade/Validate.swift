@@ -50,6 +50,7 @@ struct Validate: ParsableCommand {
         let files = Set(assignment.cases.map(\.location.file)).count
         print("case files: \(assignment.cases.count) cases in \(files) files, no problems")
         for warning in RevealingNames.warnings(in: assignment) { print("  " + warning.description) }
+        for warning in LargeCaseFiles.warnings(in: assignment) { print("  " + warning) }
 
         let pipeline = GradingPipeline(packageRoot: layout.root, sandbox: try sandbox.establish(layout: layout))
         var healthy = try checkReference(assignment, pipeline: pipeline, layout: layout)

@@ -24,4 +24,17 @@ import Testing
         #expect(warned.map(\.number) == ["1.04", "2.9"])
         #expect(warned.first?.description.contains("warning: case 'softmax-notes-1.04-hidden' is not visible to students") == true)
     }
+
+    @Test func aVeryLargeCaseFileIsWarnedAbout() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("grade-large-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("cases"), withIntermediateDirectories: true)
+        try String(repeating: "#", count: LargeCaseFiles.warnedFromBytes + 10).write(to: folder.appendingPathComponent("cases/big.yaml"), atomically: true, encoding: .utf8)
+        try "cases: []".write(to: folder.appendingPathComponent("cases/small.yaml"), atomically: true, encoding: .utf8)
+        let big = TestCase(name: "b", component: "softmax", check: .reference(recorded: nil), location: SourceLocation(file: "cases/big.yaml", line: 3, column: 5))
+        let small = TestCase(name: "s", component: "softmax", check: .reference(recorded: nil), location: SourceLocation(file: "cases/small.yaml", line: 3, column: 5))
+        let warnings = LargeCaseFiles.warnings(in: Assignment(id: "a", title: "A", directory: folder, components: [], cases: [big, small]))
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.hasPrefix("cases/big.yaml: warning: the file is 1.0 MB") == true, "\(warnings)")
+    }
 }
