@@ -61,7 +61,8 @@ public struct MarkdownReportWriter: Sendable {
             }
         }
         let failing = run.components.filter { !$0.isNotImplemented }.flatMap { $0.shown(to: audience).checks }.filter { $0.status != .passed }
-        if !failing.isEmpty {
+        // A build failure is every check's one cause, stated once above: no bullet a case repeats it.
+        if !failing.isEmpty && run.build.succeeded {
             out.append("")
             out.append("### Checks that did not pass")
             out.append("")

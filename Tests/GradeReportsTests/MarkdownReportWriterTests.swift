@@ -54,4 +54,18 @@ import Testing
         #expect(String(decoding: try Data(contentsOf: file), as: UTF8.self) == "first\nsecond\n")
         #expect(try MarkdownReportWriter.appendToGitHubStepSummary("x", environment: [:]) == nil)
     }
+
+    @Test func aBuildFailureIsStatedOnceNotOnceACase() {
+        let checks = (1...5).map { k in
+            CheckResult(name: "c\(k)", component: "multiclass-svm", kind: "reference", title: "C\(k)", points: 1, status: .error,
+                        problem: .buildFailure, reason: "the submission did not compile: SVM.swift:3:1: error: boom")
+        }
+        let build = BuildOutcome(succeeded: false, diagnostics: [Diagnostic(severity: .error, file: "SVM.swift", line: 3, column: 1, message: "boom")])
+        let run = GradeRun(assignment: AssignmentSummary(id: "a", title: "A"), submission: "s", seed: 0, build: build,
+                           components: [ComponentResult(name: "multiclass-svm", title: "SVM", checks: checks)], duration: 0)
+        let markdown = MarkdownReportWriter().write(run)
+        #expect(markdown.contains("**The submission did not compile**"))
+        #expect(markdown.components(separatedBy: "boom").count == 2, "\(markdown)")
+        #expect(!markdown.contains("Checks that did not pass"))
+    }
 }
