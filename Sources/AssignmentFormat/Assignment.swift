@@ -34,8 +34,7 @@ public struct Assignment: Sendable {
     /// The run seed of `student`'s grading when ``inputsPerStudent``: the FNV-1a hash of the id,
     /// never 0 (0 keeps the case files' own inputs).
     public static func studentSeed(_ student: String) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in student.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        let hash = FNV1a.hash(student)
         return hash == 0 ? 1 : hash
     }
 

@@ -9,16 +9,10 @@ extension [String: Value] {
     /// from inputs drawn differently (another seed, another generator); it is no defence
     /// against someone who wants a collision, and needs to be none.
     public var fingerprint: String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        func mix(_ word: UInt64) {
-            var word = word
-            for _ in 0..<8 {
-                hash = (hash ^ (word & 0xFF)) &* 0x100_0000_01B3
-                word >>= 8
-            }
-        }
+        var hash = FNV1a()
+        func mix(_ word: UInt64) { hash.add(word: word) }
         func mix(_ text: String) {
-            for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+            hash.add(text)
             mix(UInt64(text.utf8.count))
         }
         for name in keys.sorted() {
@@ -28,7 +22,7 @@ extension [String: Value] {
             if case .text(let text) = value { mix(text) }
             for x in value.numbers { mix(x.bitPattern) }
         }
-        let hex = String(hash, radix: 16)
+        let hex = String(hash.value, radix: 16)
         return "fnv1a64:" + String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

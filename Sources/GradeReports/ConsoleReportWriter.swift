@@ -124,7 +124,8 @@ public struct ConsoleReportWriter: Sendable {
         if options.audience.showsDetails(of: first) {
             let reason = first.reason ?? ""
             if let site = reason.split(separator: "\n").last(where: { $0.hasPrefix(Self.crashSitePrefix) }) {
-                diagnosis += ": " + site.dropFirst(Self.crashSitePrefix.count).prefix { $0 != ":" } + ":" + site.split(separator: ":").dropFirst().prefix(1).joined()
+                // `File.swift:LINE`, without the source line after it.
+                diagnosis += ": " + site.dropFirst(Self.crashSitePrefix.count).split(separator: ":", maxSplits: 2).prefix(2).joined(separator: ":")
             } else if let misconception = first.misconception, !misconception.isEmpty {
                 diagnosis += ": " + (misconception.split(separator: ".").first.map(String.init) ?? misconception)
             } else if let line = reason.split(separator: "\n").first {

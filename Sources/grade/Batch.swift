@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssignmentFormat
+import ComponentRuntime
 import Foundation
 import GradeReports
 import GradeResults
@@ -192,9 +193,7 @@ struct Shard: ExpressibleByArgument, Sendable {
     /// True when `student` is in this slice. By a hash of the name, not its position, so that
     /// adding a student moves no other between slices.
     func holds(_ student: String) -> Bool {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in student.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        return Int(hash % UInt64(count)) == index - 1
+        Int(FNV1a.hash(student) % UInt64(count)) == index - 1
     }
 }
 

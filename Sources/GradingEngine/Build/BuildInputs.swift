@@ -81,19 +81,8 @@ struct BuildInputs {
 
     /// The SHA-256 of the layout version, the toolchain and every file's path and contents.
     func fingerprint(toolchain: String) -> String {
-        var message: [UInt8] = []
-        func field(_ bytes: some Collection<UInt8>) {
-            // Length-prefixed, so that no two different inputs give the same message.
-            withUnsafeBytes(of: UInt64(bytes.count).littleEndian) { message.append(contentsOf: $0) }
-            message.append(contentsOf: bytes)
-        }
-        field(Self.layoutVersion.utf8)
-        field(toolchain.utf8)
-        for path in files.keys.sorted() {
-            field(path.utf8)
-            field(files[path]!)
-        }
-        return SHA256.hexDigest(of: message)
+        Fingerprint.of(bytes: [Array(Self.layoutVersion.utf8), Array(toolchain.utf8)]
+                       + files.keys.sorted().flatMap { [Array($0.utf8), Array(files[$0]!)] })
     }
 
     /// Makes the source folders of both packages in `cache` hold exactly these files, writing

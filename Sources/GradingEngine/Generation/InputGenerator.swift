@@ -37,9 +37,7 @@ public struct InputGenerator: Sendable {
 
     /// The seed of one input: the case's seed mixed with the FNV-1a hash of the input's name.
     static func inputSeed(_ caseSeed: UInt64, _ name: String) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        return caseSeed ^ hash
+        caseSeed ^ FNV1a.hash(name)
     }
 
     /// One generated value.
