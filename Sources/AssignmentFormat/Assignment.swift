@@ -1,6 +1,7 @@
 import ComponentRuntime
 import Foundation
 import GradeKit
+import GradeResults
 
 /// An assignment: its metadata, its components and its test cases.
 public struct Assignment: Sendable {
@@ -30,6 +31,9 @@ public struct Assignment: Sendable {
     /// True when each student gets inputs of their own: the run seed of a student's grading is
     /// ``studentSeed(_:)`` of their id, so that students cannot share expected values.
     public var inputsPerStudent = false
+    /// What students may know of the cases withheld from them (`withheld_cases`): their place
+    /// and points only, or their verdicts too.
+    public var withheldCases: WithheldCases = .place
 
     /// The run seed of `student`'s grading when ``inputsPerStudent``: the FNV-1a hash of the id,
     /// never 0 (0 keeps the case files' own inputs).
@@ -59,6 +63,17 @@ public struct Assignment: Sendable {
 
     /// The component called `name`.
     public func component(named name: String) -> ComponentSpec? { components.first { $0.name == name } }
+
+    /// The other components `testCase` runs: a convergence run's objective, an input that
+    /// names a component (sgd's `objective: linear-softmax`).
+    public func dependencies(of testCase: TestCase) -> [String] {
+        var names: [String] = []
+        if case .convergence(let spec) = testCase.check { names.append(spec.objective) }
+        for rule in descriptor(ofComponent: testCase.component)?.shapeRules ?? [] {
+            if case .component(let port, _) = rule, case .literal(.text(let name))? = testCase.inputs[port.name] { names.append(name) }
+        }
+        return names.filter { $0 != testCase.component }
+    }
 
     /// The descriptor of the family of the component called `name`.
     public func descriptor(ofComponent name: String) -> FamilyDescriptor? {

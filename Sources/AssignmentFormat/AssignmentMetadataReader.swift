@@ -1,6 +1,7 @@
 import ComponentRuntime
 import Foundation
 import GradeKit
+import GradeResults
 import Yams
 
 /// Reads `assignment.yaml`: the title, the default timeout, the starter folder, the
@@ -14,13 +15,15 @@ struct AssignmentMetadataReader {
         var conventions: [String: ConventionPolicy] = [:]
         var minimumMistakeShare: Double?
         var inputsPerStudent = false
+        var withheldCases: WithheldCases = .place
         var components: [ComponentSpec] = []
         /// The case files, relative to the assignment folder, each with where it was named (nil: by default).
         var caseFiles: [(path: String, node: Node?)] = []
     }
 
     static let fileName = "assignment.yaml"
-    static let allowedFields = ["title", "default_timeout", "starter", "components", "case_files", "conventions", "minimum_mistake_share", "inputs_per_student"]
+    static let allowedFields = ["title", "default_timeout", "starter", "components", "case_files", "conventions", "minimum_mistake_share", "inputs_per_student",
+                                "withheld_cases"]
     static let componentFields = ["name", "title", "family", "variant"]
 
     let directory: URL
@@ -76,6 +79,14 @@ struct AssignmentMetadataReader {
             } else {
                 log.report(file.location(node), "'inputs_per_student' must be true or false, got \(file.rendering(node))",
                            suggestion: "write inputs_per_student: true")
+            }
+        }
+        if let node = fields["withheld_cases"], let name = file.string(node, "'withheld_cases'") {
+            if let policy = WithheldCases(rawValue: name) {
+                metadata.withheldCases = policy
+            } else {
+                log.report(file.location(node), "'withheld_cases' must be \(WithheldCases.allCases.map { "'\($0.rawValue)'" }.joined(separator: " or ")), got '\(name)'",
+                           suggestion: "write withheld_cases: place (students see a hidden case's place and points) or verdict (its verdict too)")
             }
         }
         if let node = fields["conventions"] { metadata.conventions = conventions(node, file: file, components: metadata.components) }

@@ -45,6 +45,7 @@ public enum AssignmentValidator {
                                     defaultTimeout: metadata.defaultTimeout, starterPath: metadata.starterPath,
                                     conventions: metadata.conventions, minimumMistakeShare: metadata.minimumMistakeShare)
         assignment.inputsPerStudent = metadata.inputsPerStudent
+        assignment.withheldCases = metadata.withheldCases
         return (assignment, log.sorted)
     }
 

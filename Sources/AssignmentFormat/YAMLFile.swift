@@ -77,12 +77,14 @@ struct YAMLFile {
         }
         var fields = Fields(entries: [], node: node)
         var seen: [String: Node] = [:]
-        for (keyNode, value) in mapping {
+        for (keyNode, value) in merged(mapping, of: what) {
             guard case .scalar(let scalar) = keyNode else {
                 log.report(location(keyNode), "a key of \(what) must be a plain name")
                 continue
             }
             let written = scalar.string
+            // Extension fields, as in Compose files: a place for YAML anchors, never read.
+            if written.hasPrefix("x-") { continue }
             let key = aliases[written] ?? written
             guard allowed.contains(key) else {
                 let candidates = allowed + aliases.keys.sorted()
@@ -102,6 +104,36 @@ struct YAMLFile {
             fields.entries.append((key, keyNode, value))
         }
         return fields
+    }
+
+    /// The pairs of `mapping` with YAML's merge keys applied: `<<: *anchor` (or a list of
+    /// anchors) adds the anchored mapping's pairs whose keys the mapping does not write itself,
+    /// an earlier anchor's before a later one's.
+    private func merged(_ mapping: Node.Mapping, of what: String) -> [(Node, Node)] {
+        var own: [(Node, Node)] = []
+        var merges: [Node] = []
+        for (key, value) in mapping {
+            if case .scalar(let scalar) = key, scalar.string == "<<" {
+                if case .sequence(let list) = value { merges += Array(list) } else { merges.append(value) }
+            } else {
+                own.append((key, value))
+            }
+        }
+        guard !merges.isEmpty else { return own }
+        var written = Set(own.compactMap { plainText($0.0) })
+        var pairs = own
+        for source in merges {
+            guard case .mapping(let inner) = source else {
+                log.report(location(source), "'<<' in \(what) merges a mapping, got \(rendering(source))",
+                           suggestion: "write '<<: *name' where '&name' anchors a mapping of fields")
+                continue
+            }
+            for (key, value) in merged(inner, of: what) where !written.contains(plainText(key) ?? "") {
+                written.insert(plainText(key) ?? "")
+                pairs.append((key, value))
+            }
+        }
+        return pairs
     }
 
     /// The text of a scalar as written, or nil for a mapping or sequence.

@@ -10,6 +10,8 @@ public struct CheckDetail: Sendable, Hashable {
     public var isShown: Bool
     /// Who may see the case, which decides what is said in place of withheld details.
     public var visibility: Visibility
+    /// What is said in place of the details, when the audience may not see them.
+    public var withheldNotice: String?
     /// Why it failed or errored (withheld for a case the audience may not see).
     public var reason: String?
     /// The comparisons to show: the failing ones, or all of them when asked.
@@ -31,16 +33,12 @@ public struct CheckDetail: Sendable, Hashable {
     public static let ideaLabel = "The idea:"
     /// The label put before a passing check's note.
     public static let noteLabel = "Note:"
-    /// What is said in place of the details of a case the audience may not see.
-    public static func withheldNotice(for visibility: Visibility) -> String {
-        visibility == .afterDueDate ? "The details of this case are shown after the due date."
-            : "The details of this hidden case are not shown."
-    }
 
     /// The detail of `check` for `audience`; passing comparisons only when `allComparisons` is set.
     public init(_ check: CheckResult, audience: ReportAudience, allComparisons: Bool = false) {
         isShown = audience.showsDetails(of: check)
         visibility = check.visibility
+        withheldNotice = isShown ? nil : audience.withheldNotice(for: check.visibility)
         guard isShown else {
             reason = nil; comparisons = []; misconception = nil; idea = nil; note = nil; hint = nil; inputs = nil
             return
@@ -70,7 +68,7 @@ public struct CheckDetail: Sendable, Hashable {
 
     /// The detail as plain text, one item a line; for a withheld case, only the notice.
     public var plainText: String {
-        guard isShown else { return Self.withheldNotice(for: visibility) }
+        if let withheldNotice { return withheldNotice }
         var lines: [String] = []
         if let reason, !reason.isEmpty { lines.append(reason) }
         for comparison in comparisons { lines += Self.lines(of: comparison) }
@@ -86,9 +84,7 @@ public struct CheckDetail: Sendable, Hashable {
     /// most `limit` characters, or the problem's name.
     public static func shortMessage(_ check: CheckResult, audience: ReportAudience, limit: Int = 200) -> String {
         let problem = check.problemName ?? check.status.rawValue
-        guard audience.showsDetails(of: check) else {
-            return "\(problem) (details \(check.visibility == .afterDueDate ? "shown after the due date" : "hidden"))"
-        }
+        guard audience.showsDetails(of: check) else { return "\(problem): " + audience.withheldNotice(for: check.visibility) }
         guard let reason = check.reason,
               let first = reason.split(whereSeparator: \.isNewline).first, !first.isEmpty else { return problem }
         return first.count > limit ? String(first.prefix(limit)) + "…" : String(first)

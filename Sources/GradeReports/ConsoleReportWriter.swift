@@ -50,6 +50,12 @@ public struct ConsoleReportWriter: Sendable {
 
     /// The report, ending with a newline.
     public func write(_ run: GradeRun) -> String {
+        var options = self.options
+        options.audience = options.audience.reading(run)
+        return ConsoleReportWriter(options: options).render(run)
+    }
+
+    private func render(_ run: GradeRun) -> String {
         let style = ConsoleStyle(enabled: options.useColor)
         var out: [String] = []
         let heading = "\(run.assignment.title) (\(run.assignment.id))"
@@ -76,14 +82,14 @@ public struct ConsoleReportWriter: Sendable {
 
         for component in run.components {
             out.append("")
-            let points = "\(ReportNumber.points(component.score))/\(ReportNumber.points(component.maxScore)) points"
+            let points = Self.points(of: component, for: options.audience)
             out.append(aligned(style.bold(clean("\(component.title) (\(component.name))")), points, style: style))
             if !run.build.succeeded && component.checks.allSatisfy({ $0.status != .passed }) {
                 out.append("  " + style.red("not graded: the submission did not compile"))
             } else if component.isNotImplemented {
                 out.append("  " + style.yellow("not implemented"))
             } else {
-                let groups = Self.sharedCauses(in: component.checks, audience: options.audience)
+                let groups = SharedCause.find(in: component.checks, audience: options.audience)
                 for check in component.checks {
                     out += lines(for: check, named: component.name(of: check, for: options.audience), style: style, cause: groups[check.name])
                 }
@@ -113,19 +119,23 @@ public struct ConsoleReportWriter: Sendable {
     /// first failure the audience may see, by its kind and its diagnosis (the crash site, the
     /// misconception's first sentence, the reason's first line), or that it is not implemented.
     private func summaryLine(_ component: ComponentResult, style: ConsoleStyle) -> String {
-        let points = "\(ReportNumber.points(component.score))/\(ReportNumber.points(component.maxScore))"
+        let counted = component.counted(for: options.audience)
+        let points = "\(ReportNumber.points(counted.score))/\(ReportNumber.points(counted.points))"
         let name = clean(component.name).padding(toLength: max(24, component.name.count + 1), withPad: " ", startingAt: 0)
         if component.isNotImplemented { return "  " + style.yellow("·") + " \(name)" + points.padding(toLength: 8, withPad: " ", startingAt: 0) + style.yellow("not implemented") }
-        let failing = component.checks.filter { $0.status != .passed }
+        if counted.checks.isEmpty && !component.checks.isEmpty {
+            return "  " + style.dim("·") + " \(name)" + style.dim("\(ReportNumber.points(component.maxScore)) points in hidden cases")
+        }
+        let failing = counted.checks.filter { $0.status != .passed }
         guard let first = failing.first(where: { options.audience.showsDetails(of: $0) }) ?? failing.first else {
             return "  " + style.green("✓") + " \(name)" + points
         }
         var diagnosis = first.problemName ?? first.status.rawValue
         if options.audience.showsDetails(of: first) {
             let reason = first.reason ?? ""
-            if let site = reason.split(separator: "\n").last(where: { $0.hasPrefix(Self.crashSitePrefix) }) {
+            if let site = first.crashSite {
                 // `File.swift:LINE`, without the source line after it.
-                diagnosis += ": " + site.dropFirst(Self.crashSitePrefix.count).split(separator: ":", maxSplits: 2).prefix(2).joined(separator: ":")
+                diagnosis += ": " + site.split(separator: ":", maxSplits: 2).prefix(2).joined(separator: ":")
             } else if let misconception = first.misconception, !misconception.isEmpty {
                 diagnosis += ": " + (misconception.split(separator: ".").first.map(String.init) ?? misconception)
             } else if let line = reason.split(separator: "\n").first {
@@ -138,47 +148,18 @@ public struct ConsoleReportWriter: Sendable {
             + (text.count > 90 ? String(text.prefix(89)) + "…" : text)
     }
 
-    /// How a reason names the line of the student's code where a worker crashed.
-    static let crashSitePrefix = "in your code at "
-
-    /// A cause several checks of a component share: the same error and the same reason, such as
-    /// one crash that every case of the component runs into.
-    struct SharedCause: Sendable, Hashable {
-        /// The check shown in full.
-        var first: String
-        /// The other checks it broke.
-        var others: [String]
-    }
-
-    /// The checks whose errors share a cause with another's, by name. Only errors group (a
-    /// crash, a timeout, a limit): a wrong value has its own expected and got in each case.
-    static func sharedCauses(in checks: [CheckResult], audience: ReportAudience) -> [String: SharedCause] {
-        var byCause: [String: [String]] = [:]
-        var order: [String] = []
-        for check in checks where check.status == .error && audience.showsDetails(of: check) {
-            // A crash is one cause wherever it happened in the student's code, whatever the input.
-            let reason = check.reason ?? ""
-            let site = reason.split(separator: "\n").last { $0.hasPrefix(crashSitePrefix) }.map(String.init)
-            let key = "\(check.problemName ?? "")\u{0}\(site ?? reason)"
-            if byCause[key] == nil { order.append(key) }
-            byCause[key, default: []].append(check.name)
-        }
-        var shared: [String: SharedCause] = [:]
-        for key in order {
-            guard let names = byCause[key], names.count > 1 else { continue }
-            let cause = SharedCause(first: names[0], others: Array(names.dropFirst()))
-            for name in names { shared[name] = cause }
-        }
-        return shared
-    }
-
     private func lines(for check: CheckResult, named name: String, style: ConsoleStyle, cause: SharedCause? = nil) -> [String] {
         let shown = options.audience.showsDetails(of: check)
+        let indent = "      "
+        guard options.audience.showsVerdict(of: check) else {
+            // Neither a mark nor a score: whether it passed is withheld too.
+            return [aligned("  \(style.dim("·")) \(clean(name))", "\(ReportNumber.points(check.points)) point\(check.points == 1 ? "" : "s")", style: style),
+                    indent + style.dim(options.audience.withheldNotice(for: check.visibility))]
+        }
         let points = "\(ReportNumber.points(check.score))/\(ReportNumber.points(check.points))"
         let mark = check.status == .passed ? style.green("✓") : style.red("✗")
         let label = shown ? clean(check.title) : clean(name)
         var out = [aligned("  \(mark) \(label)", points, style: style)]
-        let indent = "      "
 
         var verdict: [String] = []
         if shown { verdict.append("case \(clean(check.name))") }
@@ -193,21 +174,23 @@ public struct ConsoleReportWriter: Sendable {
         guard check.status != .notImplemented else { return out }
 
         guard shown else {
-            if check.status != .passed { out.append(indent + style.dim(CheckDetail.withheldNotice(for: check.visibility))) }
-            return out
-        }
-        if let cause, cause.first != check.name {
-            let crashed = check.reason?.contains("\n" + Self.crashSitePrefix) == true
-            out.append(indent + style.dim(crashed ? "crashed at the same line as case \(clean(cause.first)) above"
-                                                  : "the same as case \(clean(cause.first)) above"))
+            if check.status != .passed { out.append(indent + style.dim(options.audience.withheldNotice(for: check.visibility))) }
             return out
         }
         let detail = CheckDetail(check, audience: options.audience, allComparisons: options.verbose)
-        if let reason = detail.reason, !reason.isEmpty { out += block(reason, indent: indent) }
-        if let cause, !cause.others.isEmpty {
-            let listed = cause.others.prefix(4).map(clean).joined(separator: ", ") + (cause.others.count > 4 ? " and \(cause.others.count - 4) more" : "")
-            out.append(indent + "The same error ends \(cause.others.count) more case\(cause.others.count == 1 ? "" : "s") of this component: \(listed).")
+        if let cause, cause.first != check.name {
+            out.append(indent + style.dim(clean(cause.laterSentence)))
+            // A wrong value keeps its own numbers, one line each; the shared diagnosis is above.
+            guard cause.kind == .mistake else { return out }
+            for comparison in detail.comparisons { out.append(indent + clean(CheckDetail.lines(of: comparison)[0])) }
+            if let inputs = detail.inputs, !inputs.isEmpty {
+                out.append(indent + style.dim(CheckDetail.inputsLabel))
+                out += inputs.split(separator: "\n").map { indent + "  " + clean(String($0)) }
+            }
+            return out
         }
+        if let reason = detail.reason, !reason.isEmpty { out += block(reason, indent: indent) }
+        if let cause, cause.kind != .mistake { out.append(indent + clean(cause.othersSentence)) }
         for comparison in detail.comparisons {
             let text = CheckDetail.lines(of: comparison).map(clean)
             out.append(indent + text[0])
@@ -216,6 +199,7 @@ public struct ConsoleReportWriter: Sendable {
         if let misconception = detail.misconception, !misconception.isEmpty {
             out += block(misconception, indent: indent, label: style.yellow(CheckDetail.misconceptionLabel))
         }
+        if let cause, cause.kind == .mistake { out.append(indent + clean(cause.othersSentence)) }
         if let idea = detail.idea, !idea.isEmpty { out += block(idea, indent: indent, label: style.dim(CheckDetail.ideaLabel)) }
         if let note = detail.note, !note.isEmpty { out += block(note, indent: indent, label: style.cyan(CheckDetail.noteLabel)) }
         if let hint = detail.hint, !hint.isEmpty { out += block(hint, indent: indent, label: style.cyan("Hint:")) }
@@ -239,16 +223,31 @@ public struct ConsoleReportWriter: Sendable {
     }
 
     private func totals(_ run: GradeRun, style: ConsoleStyle) -> String {
-        let score = "Score: \(ReportNumber.points(run.score))/\(ReportNumber.points(run.maxScore)) points"
+        let audience = options.audience
+        let total = run.counted(for: audience)
+        let score = "Score: \(ReportNumber.points(total.score))/\(ReportNumber.points(total.points)) points"
         var counts = [
-            "\(run.count(.passed)) passed",
-            "\(run.count(.failed)) failed",
-            plural(run.count(.error), "error"),
-            "\(run.count(.notImplemented)) not implemented",
+            "\(run.count(.passed, for: audience)) passed",
+            "\(run.count(.failed, for: audience)) failed",
+            plural(run.count(.error, for: audience), "error"),
+            "\(run.count(.notImplemented, for: audience)) not implemented",
         ]
         if !run.build.succeeded { counts.insert("build failed", at: 0) }
-        let colouredScore = run.allPassed ? style.boldGreen(score) : style.bold(score)
+        let withheld = run.withheld(from: audience)
+        if withheld.count > 0 {
+            counts.append("\(plural(withheld.count, "hidden case")) (\(ReportNumber.points(withheld.points)) point\(withheld.points == 1 ? "" : "s")) not shown")
+        }
+        let colouredScore = run.allPassed(for: audience) ? style.boldGreen(score) : style.bold(score)
         return colouredScore + " · " + counts.joined(separator: ", ")
+    }
+
+    /// A component's points as `audience` may know them: `3/6 points`, and `+ 2 hidden` for
+    /// the points of cases whose verdict it may not know.
+    private static func points(of component: ComponentResult, for audience: ReportAudience) -> String {
+        let counted = component.counted(for: audience)
+        let withheld = component.maxScore - counted.points
+        return "\(ReportNumber.points(counted.score))/\(ReportNumber.points(counted.points)) points"
+            + (withheld > 0 ? " + \(ReportNumber.points(withheld)) hidden" : "")
     }
 
     private func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }

@@ -48,6 +48,7 @@ public struct GradescopeReportWriter: Sendable {
 
     /// The document as a value, before encoding.
     func results(_ run: GradeRun) -> Results {
+        let audience = self.audience.reading(run)
         var tests: [Test] = []
         if !run.build.succeeded {
             let diagnostics = run.build.diagnostics.isEmpty
@@ -60,7 +61,7 @@ public struct GradescopeReportWriter: Sendable {
         for (componentIndex, component) in run.components.enumerated() {
             for (caseIndex, check) in component.checks.enumerated() {
                 tests.append(test(check, component: component, number: "\(componentIndex + 1).\(caseIndex + 1)",
-                                  buildFailed: !run.build.succeeded))
+                                  buildFailed: !run.build.succeeded, audience: audience))
             }
         }
         let buildFailed = !run.build.succeeded
@@ -75,7 +76,7 @@ public struct GradescopeReportWriter: Sendable {
                        stdout_visibility: "hidden", tests: tests)
     }
 
-    private func test(_ check: CheckResult, component: ComponentResult, number: String, buildFailed: Bool) -> Test {
+    private func test(_ check: CheckResult, component: ComponentResult, number: String, buildFailed: Bool, audience: ReportAudience) -> Test {
         let detail = CheckDetail(check, audience: audience)
         var parts: [String] = []
         if check.status != .passed, let problem = check.problemName {
@@ -108,24 +109,25 @@ public struct GradescopeReportWriter: Sendable {
             }
             lines.append("")
         }
-        let score = run.build.succeeded ? run.score : 0
+        let total = run.counted(for: audience)
+        let score = run.build.succeeded ? total.score : 0
         if let isolation = run.isolation { lines.append("Isolation: \(isolation.summary)") }
         if run.seed != 0 { lines.append("Inputs: seed \(run.seed) (--seed \(run.seed) grades on the same inputs)") }
-        lines.append("Score: \(ReportNumber.points(score))/\(ReportNumber.points(run.maxScore)) points")
-        let counted = run.components.flatMap { $0.shown(to: audience).checks }
+        lines.append("Score: \(ReportNumber.points(score))/\(ReportNumber.points(total.points)) points")
+        let counted = run.components.flatMap { $0.counted(for: audience).checks }
         let tally = { (status: CheckStatus) in counted.filter { $0.status == status }.count }
         lines.append("\(tally(.passed)) passed, \(tally(.failed)) failed, \(tally(.error)) errors, "
                      + "\(tally(.notImplemented)) not implemented")
         for component in run.components {
             let status = component.isNotImplemented ? " (not implemented)" : ""
-            let shown = component.shown(to: audience)
+            let shown = component.counted(for: audience)
             guard !shown.checks.isEmpty else { continue }
             lines.append("- \(component.title): \(ReportNumber.points(shown.score))/\(ReportNumber.points(shown.points))\(status)")
         }
         let withheld = run.withheld(from: audience)
         if withheld.count > 0 {
-            lines.append("Not counted above: \(withheld.count) hidden or after-due-date test\(withheld.count == 1 ? "" : "s") "
-                         + "(\(ReportNumber.points(withheld.points)) points)")
+            lines.append("Not counted above: \(withheld.count) hidden test\(withheld.count == 1 ? "" : "s") "
+                         + "(\(ReportNumber.points(withheld.points)) points), whose results are not shown")
         }
         return TextSanitizer.sanitize(lines.joined(separator: "\n"))
     }

@@ -68,15 +68,18 @@ public struct JUnitReportWriter: Sendable {
 
     /// The JUnit XML document for the run, UTF-8 encoded.
     public func write(_ run: GradeRun) throws -> Data {
+        let audience = self.audience.reading(run)
         let xml = try XMLStreamWriter()
         var outputBudget = max(0, limits.outputBytesInAll)
         let buildFailed = !run.build.succeeded
 
         try xml.startElement("testsuites")
         try xml.attribute("name", run.assignment.id)
+        // A case whose verdict the audience may not know is `skipped`: counted, never failed.
+        let counted = run.checks.filter { audience.showsVerdict(of: $0) }
         try xml.attribute("tests", String(run.checkCount + (buildFailed ? 1 : 0)))
-        try xml.attribute("failures", String(run.junitFailureCount))
-        try xml.attribute("errors", String(run.count(.error) + (buildFailed ? 1 : 0)))
+        try xml.attribute("failures", String(counted.filter(\.status.isJUnitFailure).count))
+        try xml.attribute("errors", String(counted.filter { $0.status == .error }.count + (buildFailed ? 1 : 0)))
         try xml.attribute("time", ReportNumber.seconds(run.duration))
 
         if buildFailed { try writeBuildSuite(run, to: xml, budget: &outputBudget) }
@@ -85,16 +88,23 @@ public struct JUnitReportWriter: Sendable {
             let classname = Self.classname(assignment: run.assignment.id, component: component.name)
             try xml.startElement("testsuite")
             try xml.attribute("name", classname)
+            let shown = component.counted(for: audience)
             try xml.attribute("tests", String(component.checks.count))
-            try xml.attribute("failures", String(component.junitFailureCount))
-            try xml.attribute("errors", String(component.count(.error)))
-            try xml.attribute("time", ReportNumber.seconds(component.checkDuration))
+            try xml.attribute("failures", String(shown.checks.filter(\.status.isJUnitFailure).count))
+            try xml.attribute("errors", String(shown.checks.filter { $0.status == .error }.count))
+            try xml.attribute("skipped", String(component.checks.count - shown.checks.count))
+            try xml.attribute("time", ReportNumber.seconds(shown.checks.reduce(0) { $0 + $1.duration }))
             try xml.startElement("properties")
             // Named after the component: xunitparser reads every suite's properties into one
             // table and refuses a name twice.
             try property("\(component.name).title", component.title, to: xml)
-            try property("\(component.name).points", ReportNumber.points(component.maxScore), to: xml)
-            try property("\(component.name).score", ReportNumber.points(component.score), to: xml)
+            // Only the points of cases whose verdict the reader may know: a score beside all the
+            // points would tell a withheld case's verdict.
+            try property("\(component.name).points", ReportNumber.points(shown.points), to: xml)
+            try property("\(component.name).score", ReportNumber.points(shown.score), to: xml)
+            if shown.points < component.maxScore {
+                try property("\(component.name).withheld-points", ReportNumber.points(component.maxScore - shown.points), to: xml)
+            }
             if component.name == run.components.first?.name {
                 if let isolation = run.isolation { try property("isolation", isolation.summary, to: xml) }
                 // The inputs' seed, so that a regrade gets the same inputs (`--seed`).
@@ -102,7 +112,8 @@ public struct JUnitReportWriter: Sendable {
             }
             try xml.endElement()
             for check in component.checks {
-                try writeCase(check, named: component.name(of: check, for: audience), classname: classname, to: xml, budget: &outputBudget)
+                try writeCase(check, named: component.name(of: check, for: audience), classname: classname, audience: audience,
+                              to: xml, budget: &outputBudget)
             }
             try xml.endElement()
         }
@@ -110,16 +121,22 @@ public struct JUnitReportWriter: Sendable {
         return try xml.finish()
     }
 
-    private func writeCase(_ check: CheckResult, named name: String, classname: String, to xml: XMLStreamWriter, budget: inout Int) throws {
+    private func writeCase(_ check: CheckResult, named name: String, classname: String, audience: ReportAudience,
+                           to xml: XMLStreamWriter, budget: inout Int) throws {
         try xml.startElement("testcase")
         try xml.attribute("classname", classname)
         try xml.attribute("name", name)
-        try xml.attribute("time", ReportNumber.seconds(check.duration))
-        if check.status != .passed {
+        // A withheld verdict takes no time either: how long a case ran can tell how it ended.
+        try xml.attribute("time", ReportNumber.seconds(audience.showsVerdict(of: check) ? check.duration : 0))
+        if !audience.showsVerdict(of: check) {
+            try xml.startElement("skipped")
+            try xml.attribute("message", audience.withheldNotice(for: check.visibility))
+            try xml.endElement()
+        } else if check.status != .passed {
             try xml.startElement(check.status.isJUnitFailure ? "failure" : "error")
             try xml.attribute("type", check.problemName ?? check.status.rawValue)
             try xml.attribute("message", Self.inert(CheckDetail.shortMessage(check, audience: audience)))
-            try xml.text(Self.inert(detailText(check)))
+            try xml.text(Self.inert(detailText(check, audience: audience)))
             try xml.endElement()
         }
         if audience.showsDetails(of: check), !check.output.text.isEmpty || check.output.truncated {
@@ -129,7 +146,7 @@ public struct JUnitReportWriter: Sendable {
     }
 
     /// The failure text: title, points and the shared detail, bounded.
-    private func detailText(_ check: CheckResult) -> String {
+    private func detailText(_ check: CheckResult, audience: ReportAudience) -> String {
         let shown = audience.showsDetails(of: check)
         var text = shown ? "\(check.title)\n" : ""
         text += "\(ReportNumber.points(check.score))/\(ReportNumber.points(check.points)) points"

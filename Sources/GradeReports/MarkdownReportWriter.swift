@@ -21,13 +21,15 @@ public struct MarkdownReportWriter: Sendable {
 
     /// The summary, ending with a newline.
     public func write(_ run: GradeRun) -> String {
+        let audience = self.audience.reading(run)
         var out: [String] = []
         out.append("## \(Self.literal(run.assignment.title)) (`\(code(run.assignment.id))`)")
         out.append("")
-        let icon = run.allPassed ? "✅" : "❌"
-        out.append("\(icon) **Score: \(ReportNumber.points(run.score))/\(ReportNumber.points(run.maxScore)) points**"
-                   + " — \(run.count(.passed)) passed, \(run.count(.failed)) failed, \(run.count(.error)) errors,"
-                   + " \(run.count(.notImplemented)) not implemented")
+        let icon = run.allPassed(for: audience) ? "✅" : "❌"
+        let total = run.counted(for: audience)
+        out.append("\(icon) **Score: \(ReportNumber.points(total.score))/\(ReportNumber.points(total.points)) points**"
+                   + " — \(run.count(.passed, for: audience)) passed, \(run.count(.failed, for: audience)) failed,"
+                   + " \(run.count(.error, for: audience)) errors, \(run.count(.notImplemented, for: audience)) not implemented")
         if let isolation = run.isolation { out.append(""); out.append("Isolation: \(Self.literal(isolation.summary))") }
         if !run.build.compiledAsWritten {
             out.append("")
@@ -46,7 +48,7 @@ public struct MarkdownReportWriter: Sendable {
             out.append("| Component | Checks passed | Points |")
             out.append("| --- | ---: | ---: |")
             for component in run.components {
-                let shown = component.shown(to: audience)
+                let shown = component.counted(for: audience)
                 guard !shown.checks.isEmpty else { continue }
                 let passed = component.isNotImplemented ? "not implemented"
                     : "\(shown.checks.filter { $0.status == .passed }.count)/\(shown.checks.count)"
@@ -56,17 +58,23 @@ public struct MarkdownReportWriter: Sendable {
             let withheld = run.withheld(from: audience)
             if withheld.count > 0 {
                 out.append("")
-                out.append("Not counted in the table: \(withheld.count) hidden or after\\-due\\-date check\(withheld.count == 1 ? "" : "s") "
-                           + "(\(ReportNumber.points(withheld.points)) points)\\.")
+                out.append("Not counted above: \(withheld.count) hidden check\(withheld.count == 1 ? "" : "s") "
+                           + "(\(ReportNumber.points(withheld.points)) points), whose verdicts are not shown\\.")
             }
         }
-        let failing = run.components.filter { !$0.isNotImplemented }.flatMap { $0.shown(to: audience).checks }.filter { $0.status != .passed }
+        // Listed by name, so only the checks the audience may see in full.
+        let failing = run.components.filter { !$0.isNotImplemented }.flatMap(\.checks)
+            .filter { $0.status != .passed && audience.showsDetails(of: $0) }
         // A build failure is every check's one cause, stated once above: no bullet a case repeats it.
         if !failing.isEmpty && run.build.succeeded {
             out.append("")
             out.append("### Checks that did not pass")
             out.append("")
-            for check in failing.prefix(maxListedFailures) { out.append(item(check)) }
+            // A crash or error that ends several cases is told once; the others point to it.
+            let causes = run.components.reduce(into: [String: SharedCause]()) { causes, component in
+                causes.merge(SharedCause.find(in: component.checks, audience: audience)) { first, _ in first }
+            }
+            for check in failing.prefix(maxListedFailures) { out.append(item(check, cause: causes[check.name])) }
             if failing.count > maxListedFailures { out.append("- … and \(failing.count - maxListedFailures) more") }
         }
         return out.joined(separator: "\n") + "\n"
@@ -84,12 +92,16 @@ public struct MarkdownReportWriter: Sendable {
         return url
     }
 
-    private func item(_ check: CheckResult) -> String {
+    private func item(_ check: CheckResult, cause: SharedCause?) -> String {
         let verdict = check.status == .notImplemented ? "not implemented"
             : "\(check.status == .error ? "error" : "failed"): \(check.problemName ?? check.status.rawValue)"
         let points = "\(ReportNumber.points(check.score))/\(ReportNumber.points(check.points))"
         var line = "- **\(Self.literal(check.title))** (`\(code(check.name))`) — \(verdict), \(points)"
-        if let reason = check.reason, !reason.isEmpty { line += ": " + Self.literal(reason) }
+        if let cause, cause.kind != .mistake, cause.first != check.name {
+            line += ": " + Self.literal(cause.laterSentence)
+        } else if let reason = check.reason, !reason.isEmpty {
+            line += ": " + Self.literal(reason)
+        }
         return line
     }
 

@@ -61,3 +61,15 @@ public struct CheckResult: Sendable, Hashable, Codable {
         self.duration = duration
     }
 }
+
+extension CheckResult {
+    /// How a reason names the line of the student's code where a worker crashed:
+    /// `in your code at SVM.swift:14: let m = scores[i, j]`, the last line of the reason.
+    public static let crashSitePrefix = "in your code at "
+
+    /// The crash site of the reason, `SVM.swift:14: let m = scores[i, j]`, when it names one.
+    public var crashSite: Substring? {
+        guard let reason, let line = reason.split(separator: "\n").last(where: { $0.hasPrefix(Self.crashSitePrefix) }) else { return nil }
+        return line.dropFirst(Self.crashSitePrefix.count)
+    }
+}

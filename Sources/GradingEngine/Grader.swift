@@ -107,7 +107,7 @@ public struct Grader {
             guard let checks = results[spec.name] else { return nil }
             return ComponentResult(name: spec.name, title: spec.title, checks: checks)
         }
-        return GradeRun(assignment: AssignmentSummary(id: assignment.id, title: assignment.title), submission: submission,
+        return GradeRun(assignment: AssignmentSummary(id: assignment.id, title: assignment.title, withheldCases: assignment.withheldCases), submission: submission,
                         seed: generator.runSeed, build: build, components: components,
                         duration: Date().timeIntervalSince(started))
     }
@@ -150,17 +150,6 @@ public struct Grader {
         }
     }
 
-    /// The other components of the submission a case runs: those its inputs name (a
-    /// trainer's objective), by the family's rules.
-    func dependencies(of testCase: TestCase) -> [String] {
-        var names: [String] = []
-        if case .convergence(let spec) = testCase.check { names.append(spec.objective) }
-        for rule in assignment.descriptor(ofComponent: testCase.component)?.shapeRules ?? [] {
-            if case .component(let port, _) = rule, case .literal(.text(let name))? = testCase.inputs[port.name] { names.append(name) }
-        }
-        return names.filter { $0 != testCase.component }
-    }
-
     /// A failure of a case that runs another of the submission's components, which fails its
     /// own cases, is that component's mistake seen through this one: the report says so
     /// instead of diagnosing the caller separately.
@@ -169,7 +158,7 @@ public struct Grader {
         for (component, checks) in results {
             for index in checks.indices where checks[index].status == .failed {
                 guard let testCase = cases[checks[index].name] else { continue }
-                for dependency in dependencies(of: testCase) {
+                for dependency in assignment.dependencies(of: testCase) {
                     guard let failed = results[dependency]?.first(where: { $0.status == .failed || $0.status == .error }) else { continue }
                     let mistake = failed.misconception.map { " (\($0))" } ?? ""
                     results[component]![index].misconception =

@@ -50,8 +50,7 @@ public struct MutationScore: Sendable {
             // Only the cases that run the mistaken component can see it: the others give the
             // reference's outputs, which pass.
             var running = assignment
-            let all = Grader(assignment: assignment, executor: executor, oracle: oracle)
-            running.cases = assignment.cases.filter { $0.component == mistake.component || all.dependencies(of: $0).contains(mistake.component) }
+            running.cases = assignment.cases.filter { $0.component == mistake.component || assignment.dependencies(of: $0).contains(mistake.component) }
             let grader = Grader(assignment: running, executor: executor, oracle: oracle)
             let run = try grader.grade(submission: mistake.key, build: BuildOutcome(succeeded: true))
             let own = run.checks.filter { $0.component == mistake.component }

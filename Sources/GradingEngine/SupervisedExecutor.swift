@@ -33,7 +33,7 @@ public final class SupervisedExecutor: InvocationExecutor, Sendable {
                 return .died(death.problem, reason: death.reason, output: CrashLocator.removingFrames(output))
             }
             let (cleaned, site) = locator.locate(output)
-            return .died(death.problem, reason: death.reason + (site.map { "\nin your code at \($0.description)" } ?? ""), output: cleaned)
+            return .died(death.problem, reason: death.reason + (site.map { "\n" + CheckResult.crashSitePrefix + $0.description } ?? ""), output: cleaned)
         }
     }
 }

@@ -78,7 +78,8 @@ struct AssignmentTemplate {
             kind: property
             property: excludes-correct-class
 
-          # visibility: hidden cases show students their name, points and verdict only.
+          # visibility: students see a hidden case as "hidden case 1 of multiclass-svm" and its points;
+          # its verdict too only with withheld_cases: verdict in assignment.yaml.
           - name: svm-hidden-batch
             title: "The SVM on a batch students do not see"
             kind: reference

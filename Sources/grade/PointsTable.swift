@@ -2,7 +2,8 @@ import AssignmentFormat
 import GradeResults
 
 /// The points of an assignment by component: how many cases, how many points, and how many
-/// cases students cannot see (hidden, or shown only after the due date).
+/// cases students cannot see (hidden, or shown only later: after the due date or when the
+/// grades are published).
 struct PointsTable {
     /// One component's line.
     struct Row {
@@ -12,7 +13,7 @@ struct PointsTable {
         var cases: Int
         var points: Double
         var hidden: Int
-        var afterDueDate: Int
+        var later: Int
     }
 
     /// The rows, in the assignment's component order.
@@ -25,22 +26,22 @@ struct PointsTable {
             return Row(component: spec.name, family: spec.family.rawValue, title: spec.title, cases: cases.count,
                        points: cases.reduce(0) { $0 + $1.points },
                        hidden: cases.filter { $0.visibility == .hidden }.count,
-                       afterDueDate: cases.filter { $0.visibility == .afterDueDate }.count)
+                       later: cases.filter { $0.visibility == .afterDueDate || $0.visibility == .afterPublished }.count)
         }
     }
 
     /// The table as aligned text, with a total line; `detailed` adds each component's family and title.
     func rendered(detailed: Bool = false, indent: String = "") -> String {
-        var header = ["component", "cases", "points", "hidden", "after due"]
+        var header = ["component", "cases", "points", "hidden", "later"]
         if detailed { header += ["family", "title"] }
         var lines: [[String]] = [header]
         for row in rows {
-            var line = [row.component, "\(row.cases)", Self.format(row.points), "\(row.hidden)", "\(row.afterDueDate)"]
+            var line = [row.component, "\(row.cases)", Self.format(row.points), "\(row.hidden)", "\(row.later)"]
             if detailed { line += [row.family, row.title] }
             lines.append(line)
         }
         var total = ["total", "\(rows.reduce(0) { $0 + $1.cases })", Self.format(rows.reduce(0) { $0 + $1.points }),
-                     "\(rows.reduce(0) { $0 + $1.hidden })", "\(rows.reduce(0) { $0 + $1.afterDueDate })"]
+                     "\(rows.reduce(0) { $0 + $1.hidden })", "\(rows.reduce(0) { $0 + $1.later })"]
         if detailed { total += ["", ""] }
         lines.append(total)
         let numeric: Set<Int> = [1, 2, 3, 4]

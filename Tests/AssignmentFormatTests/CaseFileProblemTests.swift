@@ -130,7 +130,7 @@ import Testing
                 visibility: secret
                 inputs: {scores: [[1, 2]], labels: [0]}
             """,
-            "cases/c.yaml:5:17: error: unknown visibility 'secret' in case 'a'; use one of: visible, hidden, after_due_date")
+            "cases/c.yaml:5:17: error: unknown visibility 'secret' in case 'a'; use one of: visible, hidden, after_due_date, after_published")
     }
 
     @Test func unknownPropertySuggestsTheNearestProperty() throws {
@@ -480,6 +480,49 @@ import Testing
                 """,
         ]).problems
         #expect(problems == ["assignment.yaml:3:37: error: unknown family 'score-los' of component 'svm'; did you mean 'score-loss'?"])
+    }
+
+    @Test func withheldCasesIsReadAndAnUnknownRuleNamed() throws {
+        let verdict = try TemporaryAssignment([
+            "assignment.yaml": TemporaryAssignment.metadata + "withheld_cases: verdict\n",
+            "cases/c.yaml": "component: softmax\ncases:\n  - {name: a, kind: property, property: uniform-scores-give-log-c}\n",
+        ]).load()
+        #expect(verdict.withheldCases == .verdict)
+        let problems = try TemporaryAssignment([
+            "assignment.yaml": "title: T\nwithheld_cases: names\ncomponents:\n  - {name: softmax, title: S, family: score-loss}\n",
+        ]).problems
+        #expect(problems == ["assignment.yaml:2:17: error: 'withheld_cases' must be 'place' or 'verdict', got 'names'; write withheld_cases: place (students see a hidden case's place and points) or verdict (its verdict too)"],
+                "\(problems)")
+    }
+
+    @Test func aMergeKeyAddsTheAnchoredFieldsAndTheCasesOwnWin() throws {
+        let assignment = try TemporaryAssignment(cases: """
+            component: softmax
+            x-batch: &batch
+              kind: reference
+              points: 3
+              inputs: {scores: {normal: [3, 4]}, labels: {labels: 3, classes: 4}}
+            cases:
+              - <<: *batch
+                name: a
+                points: 2
+              - {<<: *batch, name: b}
+            """).load()
+        #expect(assignment.cases.map(\.name) == ["a", "b"])
+        #expect(assignment.cases.map(\.points) == [2, 3])
+        #expect(assignment.cases.allSatisfy { $0.kind == .reference && $0.inputs.count == 2 })
+    }
+
+    @Test func aMergeKeyOfAScalarIsOneProblem() throws {
+        try expectProblem("""
+            component: softmax
+            cases:
+              - <<: 3
+                name: a
+                kind: property
+                property: uniform-scores-give-log-c
+            """,
+            "cases/c.yaml:3:9: error: '<<' in case 'a' merges a mapping, got '3'; write '<<: *name' where '&name' anchors a mapping of fields")
     }
 
     @Test func everyProblemIsReportedAtOnce() throws {

@@ -132,12 +132,16 @@ struct ConsoleTotals: Sendable, Equatable {
     var errors: Int
     var notImplemented: Int
 
+    /// Cases whose verdict the report withholds, and their points: `2 hidden cases (4 points) not shown`.
+    var withheld: Int
+    var withheldPoints: Double
+
     /// Checks counted on the line.
     var checks: Int { passed + failed + errors + notImplemented }
 
     /// The totals line of a console report, or nil when it has none.
     init?(consoleReport: String) {
-        let pattern = /Score: ([0-9.]+)\/([0-9.]+) points · (build failed, )?(\d+) passed, (\d+) failed, (\d+) errors?, (\d+) not implemented/
+        let pattern = /Score: ([0-9.]+)\/([0-9.]+) points · (build failed, )?(\d+) passed, (\d+) failed, (\d+) errors?, (\d+) not implemented(?:, (\d+) hidden cases? \(([0-9.]+) points?\) not shown)?/
         guard let line = consoleReport.split(separator: "\n").last(where: { $0.hasPrefix("Score: ") }),
               let match = line.wholeMatch(of: pattern),
               let score = Double(match.1), let maxScore = Double(match.2),
@@ -150,6 +154,8 @@ struct ConsoleTotals: Sendable, Equatable {
         self.failed = failed
         self.errors = errors
         self.notImplemented = notImplemented
+        self.withheld = match.8.flatMap { Int($0) } ?? 0
+        self.withheldPoints = match.9.flatMap { Double($0) } ?? 0
     }
 }
 

@@ -36,7 +36,7 @@ struct GradingWrongGradientTests {
         let lost = results.checks.filter { Self.gradientChecks.contains($0.caseName) }.reduce(0) { $0 + $1.max_score }
         #expect(totals.failed == Self.gradientChecks.count)
         #expect(totals.errors + totals.notImplemented == 0)
-        #expect(totals.score == results.maxScore - lost)
+        #expect(totals.score == results.maxScore - totals.withheldPoints - lost)
         #expect(results.score == results.maxScore - lost)
     }
 }

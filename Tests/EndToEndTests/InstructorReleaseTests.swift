@@ -146,6 +146,9 @@ struct InstructorReleaseTests {
             return staff.standardOutput[start.upperBound...].components(separatedBy: "\n").dropFirst().prefix(4)
                 .map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { $0.count > 12 && $0.contains(where: \.isNumber) }
+                // Only what the staff report says once: inputs as common as `let labels = [0, 1, 2]`
+                // appear in visible cases too.
+                .filter { staff.standardOutput.components(separatedBy: $0).count == 2 }
         }
         #expect(!staffDetails.isEmpty, "the staff report shows hidden details to compare with")
         for secret in withheld {

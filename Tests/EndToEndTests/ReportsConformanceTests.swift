@@ -53,9 +53,11 @@ struct ReportsConformanceTests {
         let totals = try #require(run.totals, "no totals line in:\n\(run.outcome.standardOutput)")
         // A failed build is one more JUnit error, in its own `build` suite; the console says "build failed".
         let build = totals.buildFailed ? 1 : 0
-        let expected = JUnitSummary.Counts(tests: totals.checks + build, failures: totals.failed + totals.notImplemented,
+        // A case whose verdict the reader may not know is counted by neither, and skipped in JUnit.
+        let expected = JUnitSummary.Counts(tests: totals.checks + totals.withheld + build, failures: totals.failed + totals.notImplemented,
                                            errors: totals.errors + build)
         #expect(junit.declared == expected)
+        #expect(junit.testCases.filter { $0.verdict == .skipped }.count == totals.withheld)
     }
 
     @Test("The JUnit totals equal the Gradescope results", arguments: GradingFixture.allCases)
@@ -63,7 +65,8 @@ struct ReportsConformanceTests {
         let run = try await fixture.run
         let junit = try run.junitSummary()
         let tests = try run.gradescopeResults().tests
-        let failed = tests.filter { $0.status != "passed" }
+        // Gradescope's tests carry the grade; the student's JUnit file skips the withheld ones.
+        let failed = tests.filter { $0.status != "passed" && $0.visibility == "visible" }
         let errors = failed.filter { $0.problem?.isError == true }
         let expected = JUnitSummary.Counts(tests: tests.count, failures: failed.count - errors.count, errors: errors.count)
         #expect(junit.declared == expected)
@@ -78,7 +81,11 @@ struct ReportsConformanceTests {
         for (junitCase, test) in zip(junit, gradescope) {
             #expect(junitCase.component == test.component)
             #expect(junitCase.name == test.caseName)
-            #expect(junitCase.type == (test.status == "passed" ? nil : test.problem?.rawValue), "\(junitCase.name)")
+            if test.visibility == "visible" {
+                #expect(junitCase.type == (test.status == "passed" ? nil : test.problem?.rawValue), "\(junitCase.name)")
+            } else {
+                #expect(junitCase.verdict == .skipped, "\(junitCase.name): a withheld verdict in the student's JUnit file")
+            }
         }
     }
 
@@ -88,8 +95,10 @@ struct ReportsConformanceTests {
         let results = try run.gradescopeResults()
         let totals = try #require(run.totals, "no totals line in:\n\(run.outcome.standardOutput)")
         let markdown = String(decoding: try #require(run.markdown), as: UTF8.self)
-        #expect(results.score == totals.score)
-        #expect(results.maxScore == totals.maxScore)
+        // Gradescope's score is the grade, of every test; the student's console counts the
+        // tests whose verdict they may know, and names the points of the others.
+        #expect(results.score == totals.score + results.tests.filter { $0.visibility != "visible" }.reduce(0) { $0 + $1.score })
+        #expect(results.maxScore == totals.maxScore + totals.withheldPoints)
         #expect(markdown.contains("Score: \(Self.points(totals.score))/\(Self.points(totals.maxScore)) points"))
     }
 

@@ -23,7 +23,7 @@ struct JUnitSummary: Sendable {
     /// One `<testcase>`.
     struct TestCase: Sendable {
         enum Verdict: String, Sendable {
-            case passed, failure, error
+            case passed, failure, error, skipped
         }
 
         var classname: String
@@ -93,6 +93,8 @@ private final class Reader: NSObject, XMLParserDelegate {
         case "testcase":
             current = .init(classname: attributes["classname"] ?? "", name: attributes["name"] ?? "",
                             verdict: .passed, type: nil, detail: "", systemOut: "")
+        case "skipped":
+            current?.verdict = .skipped
         case "failure", "error":
             current?.verdict = elementName == "failure" ? .failure : .error
             current?.type = attributes["type"]

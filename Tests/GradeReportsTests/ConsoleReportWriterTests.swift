@@ -7,7 +7,7 @@ import Testing
 
     @Test func groupsChecksByComponentWithPoints() {
         #expect(report.contains("Multiclass SVM loss (multiclass-svm)"))
-        #expect(report.contains("1/8 points"))
+        #expect(report.contains("1/5 points + 3 hidden"))
         #expect(report.contains("✓ SVM loss of the cat image (lecture: 2.9)"))
         #expect(report.contains("✗ SVM loss of a random batch"))
     }
@@ -69,6 +69,38 @@ import Testing
         #expect(text.contains("│ computing"))
     }
 
+    @Test func oneMistakeIsExplainedOnceAndEachCaseKeepsItsOwnValues() {
+        func wrong(_ name: String, got: String, misconception: String = "Counting the correct class in the sum of margins.") -> CheckResult {
+            CheckResult(name: name, component: "multiclass-svm", kind: "reference", title: "Case \(name)", points: 1, status: .failed,
+                        problem: .wrongValue, reason: "the loss differs from the reference", misconception: misconception,
+                        idea: "The correct class is not a margin.",
+                        comparisons: [Comparison(quantity: "loss", expected: "2.9", got: got, relativeError: 0.3, tolerance: "rtol 1e-6", passed: false)])
+        }
+        let other = wrong("w4", got: "9", misconception: "Forgetting to divide by N.")
+        let run = GradeRun(assignment: AssignmentSummary(id: "a", title: "A"), submission: "s", seed: 0, build: BuildOutcome(succeeded: true),
+                           components: [ComponentResult(name: "multiclass-svm", title: "SVM",
+                                                        checks: [wrong("w1", got: "3.9"), wrong("w2", got: "4.9"), other, wrong("w3", got: "5.9")])],
+                           duration: 0)
+        let text = ConsoleReportWriter().write(run)
+        // The diagnosis and the idea once, naming the cases it explains; each case's own got value stays.
+        #expect(text.components(separatedBy: "Counting the correct class in the sum of margins").count == 2, "\(text)") // w1 only
+        #expect(text.components(separatedBy: "The correct class is not a margin.").count == 3, "\(text)") // w1 + w4
+        #expect(text.contains("The same mistake explains 2 more cases of this component: w2, w3."), "\(text)")
+        #expect(text.components(separatedBy: "the same mistake as case w1 above").count == 3, "\(text)")
+        for got in ["3.9", "4.9", "5.9", "9"] { #expect(text.contains("got \(got)"), "\(got) missing: \(text)") }
+        // Another misconception is its own account.
+        #expect(text.contains("Forgetting to divide by N."))
+    }
+
+    @Test func wrongValuesWithoutADiagnosisAreNotGrouped() {
+        let checks = (1...3).map { k in
+            CheckResult(name: "v\(k)", component: "softmax", kind: "reference", title: "V\(k)", points: 1, status: .failed,
+                        problem: .wrongValue, reason: "the loss differs from the reference")
+        }
+        #expect(SharedCause.find(in: checks, audience: .student).isEmpty)
+        #expect(SharedCause.find(in: checks.map { var c = $0; c.misconception = "M."; return c }, audience: .student).count == 3)
+    }
+
     @Test func aSummaryComesFirstWithEachComponentsPointsAndMainDiagnosis() throws {
         let lines = report.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let start = try #require(lines.firstIndex(of: "Summary"))
@@ -78,7 +110,7 @@ import Testing
         #expect(summary.count == 3, "\(summary)")
         // The first failure the student may see, with the misconception it points to.
         #expect(summary.first?.hasPrefix("  ✗ multiclass-svm") == true)
-        #expect(summary.first?.contains("1/8") == true && summary.first?.contains("Counting the correct class in the sum of margins") == true,
+        #expect(summary.first?.contains("1/5") == true && summary.first?.contains("Counting the correct class in the sum of margins") == true,
                 "\(summary.first ?? "")")
         #expect(summary.contains { $0.hasPrefix("  · softmax") && $0.hasSuffix("not implemented") })
     }
@@ -101,7 +133,11 @@ import Testing
     }
 
     @Test func totalsLineHasScoreAndCounts() {
-        #expect(report.hasSuffix("Score: 2/18 points · 2 passed, 4 failed, 2 errors, 2 not implemented\n"))
+        // The hidden and after-due-date cases are not counted: their verdicts are withheld.
+        #expect(report.hasSuffix("Score: 2/14 points · 2 passed, 2 failed, 2 errors, 2 not implemented, 2 hidden cases (4 points) not shown\n"),
+                "\(report)")
+        let staff = ConsoleReportWriter(options: .init(audience: .staff)).write(RunFixture.mixed())
+        #expect(staff.hasSuffix("Score: 2/18 points · 2 passed, 4 failed, 2 errors, 2 not implemented\n"))
     }
 
     @Test func passingComparisonsOnlyWhenVerbose() {
@@ -136,11 +172,22 @@ import Testing
         #expect(text.contains("\u{1B}[31m✗\u{1B}[0m"))
     }
 
-    @Test func hiddenCaseShowsItsPlaceAndVerdictOnly() {
-        #expect(report.contains("✗ hidden case 1 of multiclass-svm"))
+    @Test func hiddenCaseShowsItsPlaceAndPointsOnly() {
+        #expect(report.contains("· hidden case 1 of multiclass-svm"), "\(report)")
+        #expect(!report.contains("✗ hidden case"))
         #expect(!report.contains("svm-hidden-batch"))
-        #expect(report.contains("failed: wrong-value"))
-        #expect(report.contains(CheckDetail.withheldNotice(for: .hidden)))
+        #expect(report.contains(ReportAudience.student.withheldNotice(for: .hidden)))
+        // Its 3 points are not in the component's total, which says they are hidden.
+        #expect(report.contains("1/5 points + 3 hidden"), "\(report)")
+        #expect(report.contains("2 hidden cases (4 points) not shown"), "\(report)")
+    }
+
+    @Test func underWithheldCasesVerdictAHiddenCaseShowsItsVerdictToo() {
+        let text = ConsoleReportWriter().write(RunFixture.mixed(withheldCases: .verdict))
+        #expect(text.contains("✗ hidden case 1 of multiclass-svm"))
+        #expect(text.contains("failed: wrong-value"))
+        #expect(!text.contains("svm-hidden-batch") && !text.contains("HIDDEN-EXPECTED"))
+        #expect(text.contains("1/8 points"), "\(text)")
     }
 
     @Test func afterDueDateCaseIsShownOnceTheDueDateHasPassed() {

@@ -62,9 +62,23 @@ import TestSupport
         #expect(validator.validate(data) == [])
     }
 
+    @Test func aStudentsFileSkipsTheCasesWhoseVerdictIsWithheld() throws {
+        let xml = XMLInspection.text(try JUnitReportWriter().write(RunFixture.mixed()))
+        let root = try #require(XMLInspection.attributes(of: "testsuites", in: xml).first)
+        #expect(root["tests"] == "10" && root["failures"] == "4" && root["errors"] == "2")
+        #expect(XMLInspection.attributes(of: "skipped", in: xml).count == 2)
+        let suites = XMLInspection.attributes(of: "testsuite", in: xml)
+        #expect(suites.map { $0["failures"] } == ["2", "2", "0"])
+        #expect(suites.map { $0["skipped"] } == ["1", "0", "1"])
+        let properties = XMLInspection.attributes(of: "property", in: xml)
+        #expect(properties.contains { $0["name"] == "multiclass-svm.points" && $0["value"] == "5" })
+        #expect(properties.contains { $0["name"] == "multiclass-svm.withheld-points" && $0["value"] == "3" })
+        #expect(validator.validate(try JUnitReportWriter().write(RunFixture.mixed())) == [])
+    }
+
     @Test func testsuitesCountsEqualTheRunsCounts() throws {
         let run = RunFixture.mixed()
-        let xml = XMLInspection.text(try JUnitReportWriter().write(run))
+        let xml = XMLInspection.text(try JUnitReportWriter(audience: .staff).write(run))
         let root = try #require(XMLInspection.attributes(of: "testsuites", in: xml).first)
         #expect(root["tests"] == String(run.checks.count))
         #expect(root["failures"] == String(run.count(.failed) + run.count(.notImplemented)))
@@ -77,7 +91,7 @@ import TestSupport
     }
 
     @Test func eachComponentIsOneFlatSuiteWithPointsAsProperties() throws {
-        let xml = XMLInspection.text(try JUnitReportWriter().write(RunFixture.mixed()))
+        let xml = XMLInspection.text(try JUnitReportWriter(audience: .staff).write(RunFixture.mixed()))
         let suites = XMLInspection.attributes(of: "testsuite", in: xml)
         #expect(suites.map { $0["name"] } == ["assignment3.multiclass-svm", "assignment3.softmax", "assignment3.sgd"])
         #expect(suites.map { $0["tests"] } == ["4", "2", "4"])
@@ -102,7 +116,7 @@ import TestSupport
     }
 
     @Test func failuresAndErrorsAreTypedByProblem() throws {
-        let xml = XMLInspection.text(try JUnitReportWriter().write(RunFixture.mixed()))
+        let xml = XMLInspection.text(try JUnitReportWriter(audience: .staff).write(RunFixture.mixed()))
         let failures = XMLInspection.attributes(of: "failure", in: xml).compactMap { $0["type"] }
         let errors = XMLInspection.attributes(of: "error", in: xml).compactMap { $0["type"] }
         #expect(failures == ["wrong-value", "wrong-gradient", "wrong-value", "not-implemented", "not-implemented", "wrong-value"])

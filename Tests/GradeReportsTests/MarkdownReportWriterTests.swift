@@ -7,7 +7,7 @@ import Testing
     let markdown = MarkdownReportWriter().write(RunFixture.mixed())
 
     @Test func hasAScoreLineAndAComponentTable() {
-        #expect(markdown.contains("**Score: 2/18 points**"))
+        #expect(markdown.contains("**Score: 2/14 points**"), "\(markdown)")
         #expect(markdown.contains("| Component | Checks passed | Points |"))
         #expect(markdown.contains("| Multiclass SVM loss (`multiclass-svm`) | 1/3 | 1/5 |"))
         #expect(markdown.contains("| Softmax loss (`softmax`) | not implemented | 0/4 |"))
@@ -16,7 +16,7 @@ import Testing
     @Test func listsFailingChecksWithTheirReasons() {
         #expect(markdown.contains("- **SVM loss of a random batch** (`svm-random-loss`) — failed: wrong-value, 0/2: The loss is about twice the expected value\\."))
         #expect(!markdown.contains("svm-hidden-batch"))
-        #expect(markdown.contains("Not counted in the table: 2 hidden or after\\-due\\-date checks (4 points)\\."))
+        #expect(markdown.contains("Not counted above: 2 hidden checks (4 points), whose verdicts are not shown\\."), "\(markdown)")
         #expect(markdown.contains("error: crash"))
     }
 
@@ -67,5 +67,17 @@ import Testing
         #expect(markdown.contains("**The submission did not compile**"))
         #expect(markdown.components(separatedBy: "boom").count == 2, "\(markdown)")
         #expect(!markdown.contains("Checks that did not pass"))
+    }
+
+    @Test func oneCrashIsToldOnceWithTheOthersPointingToIt() {
+        let checks = (1...3).map { k in
+            CheckResult(name: "c\(k)", component: "multiclass-svm", kind: "reference", title: "C\(k)", points: 1, status: .error,
+                        problem: .crash, reason: "crashed with SIGILL: Fatal error: boom\nin your code at SVM.swift:14: let m = s[i, j]")
+        }
+        let run = GradeRun(assignment: AssignmentSummary(id: "a", title: "A"), submission: "s", seed: 0, build: BuildOutcome(succeeded: true),
+                           components: [ComponentResult(name: "multiclass-svm", title: "SVM", checks: checks)], duration: 0)
+        let markdown = MarkdownReportWriter().write(run)
+        #expect(markdown.components(separatedBy: "boom").count == 2, "\(markdown)")
+        #expect(markdown.components(separatedBy: "crashed at the same line as case c1 above").count == 3, "\(markdown)")
     }
 }

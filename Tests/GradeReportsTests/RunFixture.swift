@@ -12,7 +12,10 @@ enum RunFixture {
 
     /// A run with a passed check, a wrong value, a wrong gradient, a hidden failure, a component
     /// that is not implemented, a crash, a timeout and an after-due-date failure.
-    static func mixed(sgdOutput: CapturedOutput? = nil) -> GradeRun {
+    ///
+    /// `withheldPassed` makes the hidden and the after-due-date case pass instead, with the
+    /// same points and durations; `withheldCases` is the assignment's rule for them.
+    static func mixed(sgdOutput: CapturedOutput? = nil, withheldPassed: Bool = false, withheldCases: WithheldCases = .place) -> GradeRun {
         let svm = ComponentResult(name: "multiclass-svm", title: "Multiclass SVM loss", checks: [
             CheckResult(name: "svm-cat-loss", component: "multiclass-svm", kind: "worked-example",
                         title: "SVM loss of the cat image (lecture: 2.9)", points: 1, status: .passed,
@@ -65,9 +68,20 @@ enum RunFixture {
                         comparisons: [Comparison(quantity: "trajectory[3]", expected: "LATE-EXPECTED-3.5", got: "LATE-GOT-0.5",
                                                  relativeError: 0.857, tolerance: tolerance, passed: false)]),
         ])
-        return GradeRun(assignment: AssignmentSummary(id: "assignment3", title: "Linear classifiers"),
+        var components = [svm, softmax, sgd]
+        if withheldPassed {
+            for c in components.indices {
+                for k in components[c].checks.indices where components[c].checks[k].visibility != .visible {
+                    let check = components[c].checks[k]
+                    components[c].checks[k] = CheckResult(name: check.name, component: check.component, kind: check.kind, title: check.title,
+                                                          visibility: check.visibility, points: check.points, status: .passed,
+                                                          duration: check.duration)
+                }
+            }
+        }
+        return GradeRun(assignment: AssignmentSummary(id: "assignment3", title: "Linear classifiers", withheldCases: withheldCases),
                         submission: "submissions/alice", seed: 42, build: BuildOutcome(succeeded: true, duration: 3.2),
-                        components: [svm, softmax, sgd], duration: 14.56789)
+                        components: components, duration: 14.56789)
     }
 
     /// The diagnostic of the build-failure run.
