@@ -45,3 +45,17 @@ extension Hyperparameters {
         }
     }
 }
+
+extension Hyperparameters {
+    /// The fields that differ from the course's defaults as initializer arguments, in the
+    /// initializer's order: `["margin: 2.0"]`, so that `Hyperparameters(margin: 2.0)` is these.
+    public var swiftArguments: [String] {
+        let defaults = Hyperparameters()
+        return Self.fields.compactMap { name, field in
+            switch field {
+            case .number(let path): self[keyPath: path] == defaults[keyPath: path] ? nil : "\(name): \(self[keyPath: path])"
+            case .integer(let path): self[keyPath: path] == defaults[keyPath: path] ? nil : "\(name): \(self[keyPath: path])"
+            }
+        }
+    }
+}

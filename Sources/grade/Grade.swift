@@ -15,7 +15,7 @@ struct Grade: ParsableCommand {
             that does not compile included), 2 when grading was not possible (unknown assignment, \
             malformed case file, bad usage).
             """,
-        subcommands: [GradeAssignment.self, Watch.self, Batch.self, GradebookCommand.self, Validate.self, List.self, New.self, Release.self, Manifest.self],
+        subcommands: [GradeAssignment.self, Watch.self, Repro.self, Batch.self, GradebookCommand.self, Validate.self, List.self, New.self, Release.self, Manifest.self],
         defaultSubcommand: GradeAssignment.self)
 
     /// True for `grade --help`, `grade -h` and `grade help`: help on the whole tool.

@@ -11,7 +11,7 @@ extension FamilyDescriptor {
     /// ``DistillationLoss``: student and teacher logits and labels in, the mean loss and
     /// `∂L/∂z` out.
     public static let distillationLoss = FamilyDescriptor(
-        family: .distillationLoss, protocolName: "DistillationLoss",
+        family: .distillationLoss, protocolName: "DistillationLoss", requirement: "lossAndGradient",
         inputs: [.init(Port.studentLogits, "z, N×C"), .init(Port.teacherLogits, "t, N×C"),
                  .init(Port.labels, "y, N labels in 0..<C")],
         outputs: [.init(Port.loss, "the mean loss"), .init(Port.gradient, "∂L/∂z, N×C")],

@@ -48,6 +48,11 @@ public struct FamilyDescriptor: Sendable {
     public let family: ComponentFamily
     /// The protocol its components conform to, for documentation: `ScoreLoss`.
     public let protocolName: String
+    /// The requirement one call of the family is, such as `lossAndGradient`: its argument
+    /// labels are the names of ``inputs`` in order, and its result's properties those of
+    /// ``outputs``; `grade repro` writes the call from it. Nil when a call is more than one
+    /// requirement (an optimizer steps, a trainer trains, an estimator takes a test function).
+    public let requirement: String?
     /// Every input the family may take.
     public let inputs: [PortDescription]
     /// The combinations of inputs an invocation may carry, each complete: one for most
@@ -74,13 +79,14 @@ public struct FamilyDescriptor: Sendable {
     public let invoke: Invoke
 
     /// Creates a descriptor; without `inputSets` the one input set is every input.
-    public init(family: ComponentFamily, protocolName: String, inputs: [PortDescription], inputSets: [[String]]? = nil,
+    public init(family: ComponentFamily, protocolName: String, requirement: String? = nil, inputs: [PortDescription], inputSets: [[String]]? = nil,
                 outputs: [PortDescription], gradients: [GradientPair] = [], perSampleInputs: [AnyPort] = [],
                 shapedLikeInput: [(output: AnyPort, input: Port<Matrix>)] = [], lossIsNonNegative: Bool = false,
                 shapeRules: [ShapeRule] = [],
                 variants: [FamilyVariant] = [], invoke: @escaping Invoke) {
         self.family = family
         self.protocolName = protocolName
+        self.requirement = requirement
         self.inputs = inputs
         self.inputSets = inputSets ?? [inputs.map(\.name)]
         self.outputs = outputs

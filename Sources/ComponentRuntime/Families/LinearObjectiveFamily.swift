@@ -4,7 +4,7 @@ extension FamilyDescriptor {
     /// ``LinearClassifierObjective``: weights, inputs and labels in, data loss + λR(W) and
     /// `∂L/∂W` out.
     public static let linearObjective = FamilyDescriptor(
-        family: .linearObjective, protocolName: "LinearClassifierObjective",
+        family: .linearObjective, protocolName: "LinearClassifierObjective", requirement: "lossAndGradient",
         inputs: [.init(Port.weights, "W, D×C"), .init(Port.inputs, "X, N×D"), .init(Port.labels, "y, N labels in 0..<C")],
         outputs: [.init(Port.loss, "data loss + λ R(W)"), .init(Port.gradient, "∂L/∂W, D×C")],
         gradients: [.init(of: .weights, in: .gradient)],

@@ -20,7 +20,7 @@ extension FamilyDescriptor {
     /// ``PairwiseLoss``: pairs of embeddings and their 0/1 labels in, the mean loss and a
     /// gradient for each side out.
     public static let pairwiseLoss = FamilyDescriptor(
-        family: .pairwiseLoss, protocolName: "PairwiseLoss",
+        family: .pairwiseLoss, protocolName: "PairwiseLoss", requirement: "lossAndGradients",
         inputs: [.init(Port.first, "r0, N×D embeddings"), .init(Port.second, "r1, N×D embeddings"),
                  .init(Port.similar, "N labels, 1 for a positive pair, 0 for a negative pair")],
         outputs: [.init(Port.loss, "the mean loss"), .init(Port.gradientFirst, "∂L/∂r0, N×D"),

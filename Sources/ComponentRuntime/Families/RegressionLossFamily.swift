@@ -10,7 +10,7 @@ extension Port where V == Matrix {
 extension FamilyDescriptor {
     /// ``RegressionLoss``: predictions and targets in, the mean loss and `∂L/∂ŷ` out.
     public static let regressionLoss = FamilyDescriptor(
-        family: .regressionLoss, protocolName: "RegressionLoss",
+        family: .regressionLoss, protocolName: "RegressionLoss", requirement: "lossAndGradient",
         inputs: [.init(Port.predictions, "ŷ, N×K"), .init(Port.targets, "y, N×K")],
         outputs: [.init(Port.loss, "the mean loss"), .init(Port.gradient, "∂L/∂ŷ, N×K")],
         gradients: [.init(of: .predictions, in: .gradient)],

@@ -3,7 +3,7 @@ import GradeKit
 extension FamilyDescriptor {
     /// ``Regularizer``: weights in, the penalty R(W) and `∂R/∂W` out.
     public static let regularizer = FamilyDescriptor(
-        family: .regularizer, protocolName: "Regularizer",
+        family: .regularizer, protocolName: "Regularizer", requirement: "penaltyAndGradient",
         inputs: [.init(Port.weights, "W, any shape")],
         outputs: [.init(Port.loss, "the penalty R(W)"), .init(Port.gradient, "∂R/∂W")],
         gradients: [.init(of: .weights, in: .gradient)],

@@ -8,7 +8,7 @@ extension Port where V == Matrix {
 extension FamilyDescriptor {
     /// ``ScoreLoss``: scores and labels in, the mean loss and `∂L/∂S` out.
     public static let scoreLoss = FamilyDescriptor(
-        family: .scoreLoss, protocolName: "ScoreLoss",
+        family: .scoreLoss, protocolName: "ScoreLoss", requirement: "lossAndGradient",
         inputs: [.init(Port.scores, "S, N×C class scores (N×1 logits for binary cross-entropy)"),
                  .init(Port.labels, "y, N labels in 0..<C (0 or 1 for binary cross-entropy)")],
         outputs: [.init(Port.loss, "the mean loss"), .init(Port.gradient, "∂L/∂S, N×C")],

@@ -19,7 +19,7 @@ extension FamilyDescriptor {
     /// ``TripletLoss``: anchors, positives and negatives in, the mean loss and a gradient
     /// for each out.
     public static let tripletLoss = FamilyDescriptor(
-        family: .tripletLoss, protocolName: "TripletLoss",
+        family: .tripletLoss, protocolName: "TripletLoss", requirement: "lossAndGradients",
         inputs: [.init(Port.anchors, "a, N×D"), .init(Port.positives, "p, N×D"), .init(Port.negatives, "n, N×D")],
         outputs: [.init(Port.loss, "the mean loss"), .init(Port.gradientAnchors, "∂L/∂a, N×D"),
                   .init(Port.gradientPositives, "∂L/∂p, N×D"), .init(Port.gradientNegatives, "∂L/∂n, N×D")],

@@ -10,6 +10,8 @@ import GradeKit
 enum SwiftLiteral {
     /// The most numbers the declarations hold; larger inputs are not written out.
     static let largestInputs = 64
+    /// The most numbers `grade repro` writes out: a larger literal takes the compiler minutes.
+    static let largestReproInputs = 10_000
 
     /// The declarations of `testCase`'s inputs, in name order, or nil when they hold more than
     /// ``largestInputs`` numbers.

@@ -1,0 +1,179 @@
+import AssignmentFormat
+import ComponentRuntime
+import Foundation
+import GradeKit
+
+/// A SwiftPM package that calls a submission's component on one case's inputs, for
+/// `grade repro CASE`: a student runs it, adds a `print`, sets a breakpoint in their own code,
+/// and runs it again.
+///
+/// ```
+/// OUT/Package.swift
+/// OUT/Sources/GradeKit     → the repository's Sources/GradeKit
+/// OUT/Sources/Submission   → the submission's folder, so that every edit is seen
+/// OUT/Sources/repro/main.swift
+/// ```
+///
+/// `main.swift` declares the inputs as Swift literals, every bit kept (the graded ones, from the
+/// same seeds), registers the submission's components, makes the call the grader makes and
+/// prints each output, with the expected values the case compares with written after it:
+/// a worked example's, the recorded ones, or the reference's outputs on these inputs.
+public struct ReproPackage: Sendable {
+    /// Why a case cannot be reproduced this way.
+    public struct Refusal: Error, CustomStringConvertible, Sendable {
+        /// The message, naming the case.
+        public let description: String
+    }
+
+    /// The case reproduced.
+    public let testCase: TestCase
+    /// The files to write, by path relative to the package folder (`Sources/repro/main.swift`).
+    public let files: [String: String]
+    /// The symbolic links to make, by path relative to the package folder, each to an absolute path.
+    public let links: [String: URL]
+
+    /// The package for `testCase` of `assignment`, calling the submission in `submission`, with
+    /// GradeKit from `packageRoot`; inputs from `generator`, as grading draws them.
+    ///
+    /// - Throws: ``Refusal`` when the case's family is not one requirement call, when its inputs
+    ///   are built by a property rather than written in the case, or when they hold more numbers
+    ///   than a literal should.
+    public init(testCase: TestCase, assignment: Assignment, submission: URL, packageRoot: URL,
+                generator: InputGenerator, oracle: ReferenceOracle = ReferenceOracle()) throws(Refusal) {
+        self.testCase = testCase
+        let name = testCase.name
+        guard let spec = assignment.component(named: testCase.component),
+              let descriptor = assignment.families.descriptor(for: spec.family) else {
+            throw Refusal(description: "case \(name): its component \(testCase.component) is not one of \(assignment.id)'s")
+        }
+        guard let requirement = descriptor.requirement else {
+            throw Refusal(description: "case \(name): a call of a \(spec.family.rawValue) component (\(descriptor.protocolName)) is more than one "
+                          + "requirement, so repro cannot write it; the case's inputs are shown with its failure instead")
+        }
+        switch testCase.check {
+        case .workedExample, .reference, .gradientCheck, .efficiency: break
+        case .property(let property, _):
+            throw Refusal(description: "case \(name) checks the property \(property.rawValue), which builds its own inputs; repro writes cases whose inputs the case file gives")
+        case .numericalGradient, .convergence:
+            throw Refusal(description: "case \(name) is a \(testCase.kind.rawValue) case, which is not one call on written inputs")
+        }
+        let inputs = generator.inputs(for: testCase)
+        let numbers = inputs.values.reduce(0) { $0 + $1.numberCount }
+        guard numbers <= SwiftLiteral.largestReproInputs else {
+            throw Refusal(description: "case \(name): its inputs hold \(numbers) numbers, more than the \(SwiftLiteral.largestReproInputs) repro writes out as literals")
+        }
+        let ports = descriptor.inputs.map(\.name).filter { inputs[$0] != nil }
+        guard ports.count == descriptor.inputs.count else {
+            throw Refusal(description: "case \(name) does not give every input of \(descriptor.protocolName).\(requirement)")
+        }
+
+        // What the case compares with: its literal values, else the reference's on these inputs.
+        var expected = testCase.check.literalExpected
+        var expectedSource = "the values the case file gives"
+        if expected == nil, case .reference = testCase.check {
+            expected = try? oracle.outputs(for: Invocation(component: testCase.component, family: spec.family,
+                                                           hyperparameters: testCase.hyperparameters, inputs: inputs))
+            expectedSource = "the reference's outputs on these inputs"
+        }
+
+        var main: [String] = []
+        main.append("// Case \(name) of \(assignment.id) (\(testCase.kind.rawValue)): \(Self.comment(testCase.title)).")
+        main.append("// The inputs are the graded ones, every bit kept (the case's seed \(generator.seed(for: testCase))).")
+        main.append("// Run:  swift run --package-path <this folder>   — Sources/Submission is your submission's folder,")
+        main.append("// so edit your code there and run again; set a breakpoint in it with `swift build` and lldb.")
+        main.append("import GradeKit")
+        main.append("import Submission")
+        main.append("")
+        for port in ports { main.append("let \(port) = \(SwiftLiteral.literal(inputs[port]!))") }
+        let arguments = testCase.hyperparameters.swiftArguments
+        main.append("let hyperparameters = Hyperparameters(\(arguments.joined(separator: ", ")))")
+        main.append("")
+        main.append("var registry = ComponentRegistry()")
+        main.append("registerComponents(in: &registry)")
+        main.append("guard let type = registry[\(Self.string(testCase.component))]?.type as? any \(descriptor.protocolName).Type else {")
+        main.append("    fatalError(\(Self.string("registerComponents does not register \(testCase.component) as a \(descriptor.protocolName)")))")
+        main.append("}")
+        let call = ports.map { "\($0): \($0)" }.joined(separator: ", ")
+        main.append("let result = type.init(hyperparameters: hyperparameters).\(requirement)(\(call))")
+        for output in descriptor.outputs { main.append("print(\(Self.string(output.name + " =")), result.\(output.name))") }
+        if let expected {
+            main.append("")
+            main.append("// Expected (\(expectedSource); within rtol \(testCase.tolerance.rtol), atol \(testCase.tolerance.atol)):")
+            for output in descriptor.outputs {
+                if let value = expected[output.name] { main.append("//   \(output.name) = \(SwiftLiteral.literal(value))") }
+            }
+        } else if case .gradientCheck = testCase.check {
+            main.append("")
+            main.append("// This case compares each gradient with centered differences of your own loss,")
+            main.append("// (L(x + h·e) − L(x − h·e)) / 2h: GradeKit's numericalGradient computes them.")
+        }
+
+        files = [
+            "Package.swift": Self.manifest(name: name, excluded: Self.otherFiles(in: submission)),
+            "Sources/repro/main.swift": main.joined(separator: "\n") + "\n",
+        ]
+        links = [
+            "Sources/GradeKit": packageRoot.appendingPathComponent("Sources/GradeKit", isDirectory: true).standardizedFileURL,
+            "Sources/Submission": submission.standardizedFileURL,
+        ]
+    }
+
+    /// Writes the package into `folder`, replacing the files and links it writes (a folder
+    /// written before for the same case is refreshed; nothing else in it is touched).
+    public func write(to folder: URL) throws {
+        let fm = FileManager.default
+        for (path, text) in files {
+            let url = folder.appendingPathComponent(path)
+            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url, options: .atomic)
+        }
+        for (path, destination) in links {
+            let url = folder.appendingPathComponent(path)
+            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if (try? fm.destinationOfSymbolicLink(atPath: url.path)) != nil { try fm.removeItem(at: url) }
+            try fm.createSymbolicLink(at: url, withDestinationURL: destination)
+        }
+    }
+
+    /// The files of `folder` that are not Swift sources, by relative path: SwiftPM would warn
+    /// of each one.
+    private static func otherFiles(in folder: URL) -> [String] {
+        let base = folder.standardizedFileURL.resolvingSymlinksInPath().path
+        guard let walker = FileManager.default.enumerator(atPath: base) else { return [] }
+        var other: [String] = []
+        while let path = walker.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isDirectory) else { continue }
+            if !isDirectory.boolValue, !path.hasSuffix(".swift") { other.append(path) }
+        }
+        return other.sorted()
+    }
+
+    private static func manifest(name: String, excluded: [String]) -> String {
+        """
+        // swift-tools-version: 6.0
+        // Written by `grade repro \(name)`: GradeKit and your submission, and a main that calls it.
+        import PackageDescription
+
+        let package = Package(
+            name: "repro",
+            targets: [
+                .target(name: "GradeKit", exclude: ["GradeKit.docc"]),
+                .target(name: "Submission", dependencies: ["GradeKit"], exclude: [\(excluded.map(string).joined(separator: ", "))]),
+                .executableTarget(name: "repro", dependencies: ["GradeKit", "Submission"]),
+            ]
+        )
+
+        """
+    }
+
+    /// `text` as a Swift string literal.
+    private static func string(_ text: String) -> String {
+        "\"" + text.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"").replacing("\n", with: "\\n") + "\""
+    }
+
+    /// `text` on one line, safe in a `//` comment.
+    private static func comment(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+}
