@@ -21,8 +21,10 @@ public struct Adagrad: Optimizer {
 
     /// Applies `n ← n + g²; W ← W − α g / sqrt(n + ε)`.
     public mutating func step(parameters: inout Matrix, gradient: Matrix) {
+        // BEGIN SOLUTION
         let n = (squaredGradientSum ?? .zeros(like: parameters)) + gradient * gradient
         squaredGradientSum = n
         parameters -= learningRate * gradient / sqrt(n + epsilon)
+        // END SOLUTION
     }
 }

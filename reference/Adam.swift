@@ -33,6 +33,7 @@ public struct Adam: Optimizer {
 
     /// Applies one bias-corrected Adam step, `W ← W − α m̂ / (sqrt(v̂) + ε)`.
     public mutating func step(parameters: inout Matrix, gradient: Matrix) {
+        // BEGIN SOLUTION
         stepCount += 1
         let m = beta1 * (firstMoment ?? .zeros(like: parameters)) + (1 - beta1) * gradient
         let v = beta2 * (secondMoment ?? .zeros(like: parameters)) + (1 - beta2) * (gradient * gradient)
@@ -42,5 +43,6 @@ public struct Adam: Optimizer {
         let mHat = m / (1 - pow(beta1, t))
         let vHat = v / (1 - pow(beta2, t))
         parameters -= learningRate * mHat / (sqrt(vHat) + epsilon)
+        // END SOLUTION
     }
 }

@@ -12,6 +12,7 @@ public struct BinaryCrossEntropyLoss: ScoreLoss {
 
     /// The mean of `max(z, 0) − z·y + log1p(e^{−|z|})` and its gradient `(σ(z) − y)/N`.
     public func lossAndGradient(scores: Matrix, labels: [Int]) -> LossAndGradient {
+        // BEGIN SOLUTION
         let n = scores.rows
         var gradient = Matrix.zeros(like: scores)
         var total = 0.0
@@ -22,12 +23,15 @@ public struct BinaryCrossEntropyLoss: ScoreLoss {
         }
         let scale = 1 / Double(Swift.max(n, 1))
         return LossAndGradient(loss: total * scale, gradient: gradient * scale)
+        // END SOLUTION
     }
 
+    // BEGIN SOLUTION
     /// The logistic function `σ(z) = 1 / (1 + e^{−z})`, written as `e^z / (1 + e^z)` for negative z.
     static func sigmoid(_ z: Double) -> Double {
         if z >= 0 { return 1 / (1 + exp(-z)) }
         let e = exp(z)
         return e / (1 + e)
     }
+    // END SOLUTION
 }

@@ -14,6 +14,7 @@ public struct CenteredDifferenceGradient: NumericalGradient {
 
     /// The centered-difference estimate `(f(x + h·e_k) − f(x − h·e_k)) / 2h` of every entry of `∇f(x)`.
     public func gradient(of function: (Matrix) -> Double, at point: Matrix) -> Matrix {
+        // BEGIN SOLUTION
         var gradient = Matrix.zeros(like: point)
         for k in 0..<point.count {
             var forward = point
@@ -23,5 +24,6 @@ public struct CenteredDifferenceGradient: NumericalGradient {
             gradient.elements[k] = (function(forward) - function(backward)) / (2 * step)
         }
         return gradient
+        // END SOLUTION
     }
 }

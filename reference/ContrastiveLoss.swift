@@ -15,6 +15,7 @@ public struct ContrastiveLoss: PairwiseLoss {
 
     /// The mean of `y·d + (1 − y)·max(0, m − d)` and its gradients with respect to both embeddings.
     public func lossAndGradients(first: Matrix, second: Matrix, similar: [Int]) -> PairLossAndGradients {
+        // BEGIN SOLUTION
         let n = first.rows, dims = first.columns
         var gradientFirst = Matrix.zeros(like: first)
         var total = 0.0
@@ -31,5 +32,6 @@ public struct ContrastiveLoss: PairwiseLoss {
         let scale = 1 / Double(Swift.max(n, 1))
         gradientFirst *= scale
         return PairLossAndGradients(loss: total * scale, gradientFirst: gradientFirst, gradientSecond: -gradientFirst)
+        // END SOLUTION
     }
 }

@@ -12,7 +12,9 @@ public struct ElasticNetRegularization: Regularizer {
 
     /// The penalty `Σ (β W² + |W|)` and its gradient `2βW + sign(W)`.
     public func penaltyAndGradient(weights: Matrix) -> LossAndGradient {
+        // BEGIN SOLUTION
         LossAndGradient(loss: (beta * (weights * weights) + abs(weights)).sum(),
                         gradient: (2 * beta) * weights + sign(weights))
+        // END SOLUTION
     }
 }

@@ -12,6 +12,8 @@ public struct GradientDescent: Optimizer {
 
     /// Applies `W ← W − α g`.
     public mutating func step(parameters: inout Matrix, gradient: Matrix) {
+        // BEGIN SOLUTION
         parameters -= learningRate * gradient
+        // END SOLUTION
     }
 }

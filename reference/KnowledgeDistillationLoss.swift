@@ -23,6 +23,7 @@ public struct KnowledgeDistillationLoss: DistillationLoss {
 
     /// The mean of `α·T²·KL(softmax(t/T) ‖ softmax(z/T)) + (1 − α)·CE(z, y)` and its gradient with respect to z.
     public func lossAndGradient(studentLogits: Matrix, teacherLogits: Matrix, labels: [Int]) -> LossAndGradient {
+        // BEGIN SOLUTION
         let n = studentLogits.rows, c = studentLogits.columns
         let t = temperature
         let logStudentSoft = RowSoftmax.logProbabilities(studentLogits / t)
@@ -43,5 +44,6 @@ public struct KnowledgeDistillationLoss: DistillationLoss {
         }
         let scale = 1 / Double(Swift.max(n, 1))
         return LossAndGradient(loss: total * scale, gradient: gradient * scale)
+        // END SOLUTION
     }
 }

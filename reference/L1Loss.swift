@@ -10,8 +10,10 @@ public struct L1Loss: RegressionLoss {
 
     /// The mean absolute error `(1/N) Σ_i ‖ŷ_i − y_i‖₁` and its gradient `sign(ŷ − y)/N`.
     public func lossAndGradient(predictions: Matrix, targets: Matrix) -> LossAndGradient {
+        // BEGIN SOLUTION
         let difference = predictions - targets
         let scale = 1 / Double(Swift.max(predictions.rows, 1))
         return LossAndGradient(loss: abs(difference).sum() * scale, gradient: sign(difference) * scale)
+        // END SOLUTION
     }
 }

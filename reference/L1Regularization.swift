@@ -9,6 +9,8 @@ public struct L1Regularization: Regularizer {
 
     /// The penalty `Σ |W|` and its gradient `sign(W)`.
     public func penaltyAndGradient(weights: Matrix) -> LossAndGradient {
+        // BEGIN SOLUTION
         LossAndGradient(loss: abs(weights).sum(), gradient: sign(weights))
+        // END SOLUTION
     }
 }

@@ -9,8 +9,10 @@ public struct L2Loss: RegressionLoss {
 
     /// The mean squared error `(1/N) Σ_i ‖ŷ_i − y_i‖²` and its gradient `2(ŷ − y)/N`.
     public func lossAndGradient(predictions: Matrix, targets: Matrix) -> LossAndGradient {
+        // BEGIN SOLUTION
         let difference = predictions - targets
         let scale = 1 / Double(Swift.max(predictions.rows, 1))
         return LossAndGradient(loss: (difference * difference).sum() * scale, gradient: difference * (2 * scale))
+        // END SOLUTION
     }
 }

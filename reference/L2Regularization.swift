@@ -9,6 +9,8 @@ public struct L2Regularization: Regularizer {
 
     /// The penalty `Σ W²` and its gradient `2W`.
     public func penaltyAndGradient(weights: Matrix) -> LossAndGradient {
+        // BEGIN SOLUTION
         LossAndGradient(loss: (weights * weights).sum(), gradient: weights * 2)
+        // END SOLUTION
     }
 }

@@ -29,6 +29,7 @@ public struct MinibatchSGD: MinibatchTrainer {
         sampler: inout MinibatchSampler,
         objective: (_ weights: Matrix, _ inputs: Matrix, _ labels: [Int]) -> LossAndGradient
     ) -> TrainingResult {
+        // BEGIN SOLUTION
         var w = weights
         var history: [Double] = []
         history.reserveCapacity(Swift.max(iterations, 0))
@@ -39,5 +40,6 @@ public struct MinibatchSGD: MinibatchTrainer {
             w -= learningRate * result.gradient
         }
         return TrainingResult(weights: w, lossHistory: history)
+        // END SOLUTION
     }
 }

@@ -20,8 +20,10 @@ public struct Momentum: Optimizer {
 
     /// Applies `v ← ρv − αg; W ← W + v`.
     public mutating func step(parameters: inout Matrix, gradient: Matrix) {
+        // BEGIN SOLUTION
         let v = momentum * (velocity ?? .zeros(like: parameters)) - learningRate * gradient
         velocity = v
         parameters += v
+        // END SOLUTION
     }
 }

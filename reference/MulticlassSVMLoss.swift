@@ -15,6 +15,8 @@ public struct MulticlassSVMLoss: ScoreLoss {
 
     /// The mean hinge loss `(1/N) Σ_i Σ_{j≠y_i} max(0, s_j − s_{y_i} + Δ)` and its gradient with respect to S.
     public func lossAndGradient(scores: Matrix, labels: [Int]) -> LossAndGradient {
+        // BEGIN SOLUTION
         hingeLossAndGradient(scores: scores, labels: labels, margin: margin, penalty: { $0 }, derivative: { _ in 1 })
+        // END SOLUTION
     }
 }

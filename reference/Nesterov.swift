@@ -20,9 +20,11 @@ public struct Nesterov: Optimizer {
 
     /// Applies `v_prev ← v; v ← ρv − αg; W ← W − ρ v_prev + (1 + ρ) v`.
     public mutating func step(parameters: inout Matrix, gradient: Matrix) {
+        // BEGIN SOLUTION
         let previous = velocity ?? .zeros(like: parameters)
         let v = momentum * previous - learningRate * gradient
         velocity = v
         parameters += (1 + momentum) * v - momentum * previous
+        // END SOLUTION
     }
 }

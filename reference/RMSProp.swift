@@ -23,8 +23,10 @@ public struct RMSProp: Optimizer {
 
     /// Applies `c ← δc + (1 − δ)g²; W ← W − α g / (sqrt(c) + ε)`.
     public mutating func step(parameters: inout Matrix, gradient: Matrix) {
+        // BEGIN SOLUTION
         let c = decayRate * (cache ?? .zeros(like: parameters)) + (1 - decayRate) * (gradient * gradient)
         cache = c
         parameters -= learningRate * gradient / (sqrt(c) + epsilon)
+        // END SOLUTION
     }
 }

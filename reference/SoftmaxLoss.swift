@@ -12,6 +12,7 @@ public struct SoftmaxLoss: ScoreLoss {
 
     /// The mean cross-entropy `(1/N) Σ_i (log Σ_j e^{s_j} − s_{y_i})` and its gradient `(p − onehot(y))/N`.
     public func lossAndGradient(scores: Matrix, labels: [Int]) -> LossAndGradient {
+        // BEGIN SOLUTION
         let n = scores.rows
         let logP = RowSoftmax.logProbabilities(scores)
         var gradient = logP.map { exp($0) }
@@ -22,5 +23,6 @@ public struct SoftmaxLoss: ScoreLoss {
         }
         let scale = 1 / Double(Swift.max(n, 1))
         return LossAndGradient(loss: total * scale, gradient: gradient * scale)
+        // END SOLUTION
     }
 }

@@ -15,6 +15,8 @@ public struct SquaredHingeLoss: ScoreLoss {
 
     /// The mean squared hinge loss `(1/N) Σ_i Σ_{j≠y_i} max(0, m_j)²` and its gradient with respect to S.
     public func lossAndGradient(scores: Matrix, labels: [Int]) -> LossAndGradient {
+        // BEGIN SOLUTION
         hingeLossAndGradient(scores: scores, labels: labels, margin: margin, penalty: { $0 * $0 }, derivative: { 2 * $0 })
+        // END SOLUTION
     }
 }

@@ -22,9 +22,11 @@ public struct StepDecaySchedule: LearningRateSchedule {
 
     /// The rate `α₀ · γ^⌊t/k⌋` at step t.
     public func learningRate(atStep t: Int) -> Double {
+        // BEGIN SOLUTION
         guard decayEvery > 0 else { return initialRate }
         let (quotient, remainder) = t.quotientAndRemainder(dividingBy: decayEvery)
         let periods = remainder < 0 ? quotient - 1 : quotient
         return initialRate * pow(decayFactor, Double(periods))
+        // END SOLUTION
     }
 }

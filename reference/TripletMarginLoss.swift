@@ -16,6 +16,7 @@ public struct TripletMarginLoss: TripletLoss {
 
     /// The mean of `max(0, m + d(a, p) − d(a, n))` and its gradients with respect to a, p and n.
     public func lossAndGradients(anchors: Matrix, positives: Matrix, negatives: Matrix) -> TripletLossAndGradients {
+        // BEGIN SOLUTION
         let n = anchors.rows, dims = anchors.columns
         var gradientAnchors = Matrix.zeros(like: anchors)
         var gradientPositives = Matrix.zeros(like: anchors)
@@ -41,5 +42,6 @@ public struct TripletMarginLoss: TripletLoss {
         return TripletLossAndGradients(
             loss: total * scale, gradientAnchors: gradientAnchors * scale,
             gradientPositives: gradientPositives * scale, gradientNegatives: gradientNegatives * scale)
+        // END SOLUTION
     }
 }

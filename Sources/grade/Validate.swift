@@ -65,6 +65,13 @@ struct Validate: ParsableCommand {
             for line in disagreements { print("  " + line) }
             healthy = false
         }
+        // The reference is the master copy: its solution regions must strip to a starter.
+        let regions = ComposedAssignment.solutionRegions(of: assignment.components.map(\.name), reference: layout.reference)
+        for problem in regions.problems { print("solution regions: " + problem) }
+        if !regions.problems.isEmpty { healthy = false }
+        if !regions.unmarked.isEmpty {
+            print("solution regions: none in the reference's files of \(regions.unmarked.joined(separator: ", ")), so grade new --components cannot make their starters")
+        }
         if !examples.isEmpty { print("examples:") }
         for example in examples {
             healthy = try check(example, of: assignment, pipeline: pipeline, layout: layout) && healthy

@@ -136,4 +136,52 @@ struct InstructorToolsTests {
         #expect(again.status == 2)
         #expect(again.standardError.contains("assignments/assignment9 already exists; grade new never overwrites"))
     }
+
+    @Test("new --components composes an assignment of other assignments' components, with a starter stripped from the reference, that validates at once")
+    func newFromComponents() throws {
+        let folder = try F.temporaryFolder("grade-new-components")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let repository = try F.scratchRepository(in: folder)
+        try FileManager.default.copyItem(at: F.root.appendingPathComponent("assignments/assignment3"),
+                                         to: repository.appendingPathComponent("assignments/assignment3"))
+
+        let created = try F.grade.run(["new", "assignment9", "--components", "softmax,binary-cross-entropy,sgd"], in: repository)
+        #expect(created.status == 0, "\(created.combinedOutput)")
+        // sgd's cases train the linear objectives, which come along.
+        #expect(created.standardOutput.contains("added linear-softmax, linear-svm: cases of sgd run them"), "\(created.standardOutput)")
+        let new = repository.appendingPathComponent("assignments/assignment9")
+        let metadata = try String(contentsOf: new.appendingPathComponent("assignment.yaml"), encoding: .utf8)
+        #expect(metadata.contains("- {name: binary-cross-entropy, title: \"Binary cross-entropy from logits\", family: score-loss, variant: binary}"))
+        let softmax = try String(contentsOf: new.appendingPathComponent("starter/SoftmaxLoss.swift"), encoding: .utf8)
+        let solution = try String(contentsOf: F.root.appendingPathComponent("reference/SoftmaxLoss.swift"), encoding: .utf8)
+        #expect(softmax.contains("notImplemented(\"SoftmaxLoss.lossAndGradient\")"), "\(softmax)")
+        #expect(!softmax.contains("SOLUTION"))
+        // Not one line of the solution is left.
+        let region = try #require(solution.range(of: "// BEGIN SOLUTION\n")).upperBound..<(try #require(solution.range(of: "// END SOLUTION")).lowerBound)
+        for line in solution[region].split(separator: "\n") where line.trimmingCharacters(in: .whitespaces).count > 8 {
+            #expect(!softmax.contains(line), "the starter keeps '\(line)'")
+        }
+        let bce = try String(contentsOf: new.appendingPathComponent("starter/BinaryCrossEntropyLoss.swift"), encoding: .utf8)
+        #expect(!bce.contains("func sigmoid"), "a helper outside any function is left out")
+
+        let validated = try F.grade.run(["validate", "assignment9"], in: repository)
+        #expect(validated.status == 0, "\(validated.combinedOutput)")
+        #expect(validated.standardOutput.contains("starter: registers every component, as the reference does"))
+        let starter = try F.grade.run(["assignment9"], in: repository)
+        #expect(starter.status == 1)
+        #expect(starter.standardOutput.contains("0 passed, 0 failed, 0 errors,"), "\(starter.standardOutput)")
+        #expect(!starter.standardOutput.contains("BUILD FAILED"), "\(starter.standardOutput)")
+
+        let unknown = try F.grade.run(["new", "assignment8", "--components", "softmx"], in: repository)
+        #expect(unknown.status == 2)
+        #expect(unknown.standardError.contains("no assignment has a component 'softmx'; did you mean 'softmax'?"), "\(unknown.combinedOutput)")
+        // A region that does not close is named with its place, and nothing is written.
+        let l2 = repository.appendingPathComponent("reference/L2Regularization.swift")
+        let text = try String(contentsOf: l2, encoding: .utf8)
+        try text.replacingOccurrences(of: "        // END SOLUTION\n", with: "").write(to: l2, atomically: true, encoding: .utf8)
+        let broken = try F.grade.run(["new", "assignment7", "--components", "l2-regularization"], in: repository)
+        #expect(broken.status == 2)
+        #expect(broken.standardError.contains("reference/L2Regularization.swift:12: // BEGIN SOLUTION without // END SOLUTION"), "\(broken.combinedOutput)")
+        #expect(!FileManager.default.fileExists(atPath: repository.appendingPathComponent("assignments/assignment7").path))
+    }
 }
