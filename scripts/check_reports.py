@@ -33,20 +33,26 @@ from junitparser import Error, Failure, JUnitXml
 
 TOTALS = re.compile(
     r"Score: (?P<score>[0-9.]+)/(?P<max>[0-9.]+) points · (?P<build>build failed, )?"
-    r"(?P<passed>\d+) passed, (?P<failed>\d+) failed, (?P<errors>\d+) errors?, (?P<ni>\d+) not implemented$"
+    r"(?P<passed>\d+) passed, (?P<failed>\d+) failed, (?P<errors>\d+) errors?, (?P<ni>\d+) not implemented"
+    r"(?:, (?P<withheld>\d+) hidden cases? \((?P<withheld_points>[0-9.]+) points?\) not shown)?$"
 )
 REPORTS = ("junit.xml", "results.json", "summary.md")
 
 
 def console_totals(console):
-    """The console report's totals line, as expected JUnit counts: (tests, failures, errors), score, max."""
+    """The console report's totals line, as expected JUnit counts: (tests, failures, errors), score, max.
+
+    A student's report counts only the cases whose verdict they may know; the others are
+    `skipped` in JUnit and named on the line with their points, which max includes here.
+    """
     for line in reversed(console.splitlines()):
         match = TOTALS.fullmatch(line.strip())
         if match:
             build = 1 if match["build"] else 0
             passed, failed, errors, ni = (int(match[k]) for k in ("passed", "failed", "errors", "ni"))
-            counts = (passed + failed + errors + ni + build, failed + ni, errors + build)
-            return counts, float(match["score"]), float(match["max"])
+            withheld = int(match["withheld"] or 0)
+            counts = (passed + failed + errors + ni + withheld + build, failed + ni, errors + build)
+            return counts, float(match["score"]), float(match["max"]) + float(match["withheld_points"] or 0)
     return None
 
 
@@ -80,11 +86,17 @@ def xunit_counts(path):
 
 
 def gradescope_counts(path):
-    """(tests, failed tests), score and max score of a Gradescope results.json."""
+    """(tests, failed visible tests), score of the visible tests and max score of a Gradescope results.json.
+
+    Its tests carry the grade, hidden ones included (Gradescope hides those itself); the student
+    reports beside it count the visible ones.
+    """
     results = json.loads(path.read_text(encoding="utf-8"))
     tests = results["tests"]
-    failed = sum(1 for test in tests if test["status"] != "passed")
-    return (len(tests), failed), float(results["score"]), sum(float(test["max_score"]) for test in tests)
+    visible = [test for test in tests if test.get("visibility", "visible") == "visible"]
+    failed = sum(1 for test in visible if test["status"] != "passed")
+    withheld_score = sum(float(test["score"]) for test in tests if test not in visible)
+    return (len(tests), failed), float(results["score"]) - withheld_score, sum(float(test["max_score"]) for test in tests)
 
 
 def validate_schema(path, schema):

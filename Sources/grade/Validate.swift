@@ -48,6 +48,13 @@ struct Validate: ParsableCommand {
         }
         print("\(assignment.id): \(assignment.title)")
         let files = Set(assignment.cases.map(\.location.file)).count
+        // A property that cannot use its case's inputs is the case file's problem, found before grading.
+        let unplannable = CasePlanning.problems(in: assignment)
+        if !unplannable.isEmpty {
+            Self.printProblems(unplannable.map { CaseFileProblem(location: $0.location, message: "case '\($0.caseName)': \($0.message)") },
+                               in: layout.relativePath(directory))
+            throw ExitCode(ExitStatus.couldNotGrade)
+        }
         print("case files: \(assignment.cases.count) cases in \(files) files, no problems")
         for warning in RevealingNames.warnings(in: assignment) { print("  " + warning.description) }
         for warning in LargeCaseFiles.warnings(in: assignment) { print("  " + warning) }
@@ -166,7 +173,11 @@ struct Validate: ParsableCommand {
     private func check(_ example: ExampleSubmission, of assignment: Assignment, pipeline: GradingPipeline,
                        layout: ProjectLayout) throws -> Bool {
         let base = example.base.map { $0 == "reference" ? layout.reference : example.directory.appendingPathComponent($0) }
-        let run = try grade(assignment, submission: example.directory, base: base, label: layout.relativePath(example.directory),
+        // An expensive case of a component the example does not claim to break is left out:
+        // that component's other cases still show it keeps its marks.
+        var lighter = assignment
+        lighter.cases = assignment.cases.filter { example.breaks.contains($0.component) || !$0.isExpensive }
+        let run = try grade(lighter, submission: example.directory, base: base, label: layout.relativePath(example.directory),
                             pipeline: pipeline, layout: layout)
         let verdict = ExampleVerdict(example: example, run: run)
         let mismatches = verdict.mismatches

@@ -16,18 +16,9 @@ enum SwiftLiteral {
     /// The declarations of `testCase`'s inputs, in name order, or nil when they hold more than
     /// ``largestInputs`` numbers.
     static func declarations(of testCase: TestCase, generator: InputGenerator) -> String? {
-        guard !testCase.inputs.isEmpty, testCase.inputs.values.reduce(0, { $0 + count($1) }) <= largestInputs else { return nil }
+        guard !testCase.inputs.isEmpty, testCase.inputNumbers <= largestInputs else { return nil }
         let values = generator.inputs(for: testCase)
         return values.keys.sorted().compactMap { name in values[name].map { "let \(name) = \(literal($0))" } }.joined(separator: "\n")
-    }
-
-    private static func count(_ spec: InputSpec) -> Int {
-        switch spec {
-        case .literal(let value): value.numberCount
-        case .generated(.normal(let rows, let columns, _, _)), .generated(.uniform(let rows, let columns, _, _)): rows * columns
-        case .generated(.labels(let count, _)): count
-        case .generated(.normalList(let count, let rows, let columns, _)): count * rows * columns
-        }
     }
 
     static func literal(_ value: Value) -> String {
