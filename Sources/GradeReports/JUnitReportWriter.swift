@@ -145,13 +145,17 @@ public struct JUnitReportWriter: Sendable {
         try xml.endElement()
     }
 
-    /// The failure text: title, points and the shared detail, bounded.
+    /// The failure text, bounded: the detail, which starts with the `message` (EnricoMi's and
+    /// other reporters show the message and the text together, once when one starts the other),
+    /// then the title and points.
     private func detailText(_ check: CheckResult, audience: ReportAudience) -> String {
-        let shown = audience.showsDetails(of: check)
-        var text = shown ? "\(check.title)\n" : ""
+        let message = CheckDetail.shortMessage(check, audience: audience)
+        let detail = CheckDetail(check, audience: audience).plainText
+        let opening = message.hasSuffix("…") ? String(message.dropLast()) : message
+        var text = detail.hasPrefix(opening) ? detail : message + (detail.isEmpty ? "" : "\n" + detail)
+        text += "\n\n" + (audience.showsDetails(of: check) ? "\(check.title): " : "")
         text += "\(ReportNumber.points(check.score))/\(ReportNumber.points(check.points)) points"
         if let problem = check.problemName { text += " (\(problem))" }
-        text += "\n" + CheckDetail(check, audience: audience).plainText
         return OutputExcerpt(text: text, byteLimit: limits.detailBytesPerCase).text
     }
 
@@ -189,13 +193,16 @@ public struct JUnitReportWriter: Sendable {
         try xml.attribute("time", ReportNumber.seconds(run.build.duration))
         try xml.startElement("testcase")
         try xml.attribute("classname", classname)
-        try xml.attribute("name", "build")
+        // Not `build`: mikepenz/action-junit-report looks for a file named like the test case
+        // and attached the failure to a build.* file of the checkout.
+        try xml.attribute("name", "the submission compiles")
         try xml.attribute("time", ReportNumber.seconds(run.build.duration))
         try xml.startElement("error")
         try xml.attribute("type", Problem.buildFailure.rawValue)
         let errors = run.build.diagnostics.filter { $0.isError }
-        try xml.attribute("message", errors.first?.formatted ?? "The submission did not compile.")
-        var text = "The submission did not compile, so no check could run.\n"
+        let message = errors.first?.formatted ?? "The submission did not compile."
+        try xml.attribute("message", message)
+        var text = message + "\nThe submission did not compile, so no check could run.\n"
         text += run.build.diagnostics.isEmpty ? run.build.log : run.build.diagnostics.map(\.formatted).joined(separator: "\n")
         try xml.text(OutputExcerpt(text: text, byteLimit: limits.detailBytesPerCase).text)
         try xml.endElement()

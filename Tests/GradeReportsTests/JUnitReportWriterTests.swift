@@ -203,4 +203,29 @@ import TestSupport
         #expect(!xml.lowercased().contains("[[attachment|"), "\(xml)")
         #expect(xml.contains("[ [ATTACHMENT|x]]"))
     }
+
+    @Test func everyFailureTextStartsWithItsMessage() throws {
+        // Reporters that show the message and the text (EnricoMi's) show it once when one starts the other.
+        for run in [RunFixture.mixed(), RunFixture.buildFailure()] {
+            for audience in [ReportAudience.student, .staff] {
+                let xml = XMLInspection.text(try JUnitReportWriter(audience: audience).write(run))
+                var checked = 0
+                for element in ["failure", "error"] {
+                    for match in xml.matches(of: try Regex("<\(element) [^>]*message=\"([^\"]*)\"[^>]*>([^<]*)</\(element)>")) {
+                        let message = String(match.output[1].substring ?? ""), text = String(match.output[2].substring ?? "")
+                        let opening = message.hasSuffix("…") ? String(message.dropLast()) : message
+                        #expect(text.hasPrefix(opening), "'\(text.prefix(120))' does not start with '\(message)'")
+                        checked += 1
+                    }
+                }
+                #expect(checked > 0)
+            }
+        }
+    }
+
+    @Test func theBuildTestIsNotNamedLikeAFile() throws {
+        let xml = XMLInspection.text(try JUnitReportWriter().write(RunFixture.buildFailure()))
+        let names = XMLInspection.attributes(of: "testcase", in: xml).compactMap { $0["name"] }
+        #expect(names.first == "the submission compiles")
+    }
 }
