@@ -32,8 +32,9 @@ from pathlib import Path
 from junitparser import Error, Failure, JUnitXml
 
 TOTALS = re.compile(
-    r"Score: (?P<score>[0-9.]+)/(?P<max>[0-9.]+) points · (?P<build>build failed, )?"
+    r"Score: (?P<score>[0-9.]+)/(?P<max>[0-9.]+) points · (?:"
     r"(?P<passed>\d+) passed, (?P<failed>\d+) failed, (?P<errors>\d+) errors?, (?P<ni>\d+) not implemented"
+    r"|(?P<build>build failed), (?P<notrun>\d+) cases? not run)"
     r"(?:, (?P<withheld>\d+) hidden cases? \((?P<withheld_points>[0-9.]+) points?\) not shown)?$"
 )
 REPORTS = ("junit.xml", "results.json", "summary.md")
@@ -49,9 +50,10 @@ def console_totals(console):
         match = TOTALS.fullmatch(line.strip())
         if match:
             build = 1 if match["build"] else 0
-            passed, failed, errors, ni = (int(match[k]) for k in ("passed", "failed", "errors", "ni"))
+            passed, failed, errors, ni, notrun = (int(match[k] or 0) for k in ("passed", "failed", "errors", "ni", "notrun"))
             withheld = int(match["withheld"] or 0)
-            counts = (passed + failed + errors + ni + withheld + build, failed + ni, errors + build)
+            # Cases that never ran are skipped in JUnit: the build test is the one error.
+            counts = (passed + failed + errors + ni + notrun + withheld + build, failed + ni, errors + build)
             return counts, float(match["score"]), float(match["max"]) + float(match["withheld_points"] or 0)
     return None
 
@@ -94,7 +96,11 @@ def gradescope_counts(path):
     results = json.loads(path.read_text(encoding="utf-8"))
     tests = results["tests"]
     visible = [test for test in tests if test.get("visibility", "visible") == "visible"]
-    failed = sum(1 for test in visible if test["status"] != "passed")
+    # A whole build failure has a build test; its cases never ran, and are skipped in JUnit.
+    build_failed = any(test.get("tags", [""])[0] == "build" for test in tests)
+    never_ran = [test for test in tests
+                 if build_failed and test.get("tags", [""])[0] != "build" and "build-failure" in test.get("tags", [])]
+    failed = sum(1 for test in visible if test["status"] != "passed" and test not in never_ran)
     withheld_score = sum(float(test["score"]) for test in tests if test not in visible)
     return (len(tests), failed), float(results["score"]) - withheld_score, sum(float(test["max_score"]) for test in tests)
 

@@ -232,7 +232,8 @@ public struct ConsoleReportWriter: Sendable {
             plural(run.count(.error, for: audience), "error"),
             "\(run.count(.notImplemented, for: audience)) not implemented",
         ]
-        if !run.build.succeeded { counts.insert("build failed", at: 0) }
+        // Nothing ran: the cases are one count, not one error each.
+        if !run.build.succeeded { counts = ["build failed", plural(run.count(.error, for: audience), "case") + " not run"] }
         let withheld = run.withheld(from: audience)
         if withheld.count > 0 {
             counts.append("\(plural(withheld.count, "hidden case")) (\(ReportNumber.points(withheld.points)) point\(withheld.points == 1 ? "" : "s")) not shown")

@@ -63,6 +63,9 @@ public struct JUnitReportWriter: Sendable {
         self.limits = limits
     }
 
+    /// The `skipped` message of a case that never ran because the submission did not compile.
+    public static let neverRanMessage = "not run: the submission did not compile (see the test 'the submission compiles')"
+
     /// The suite name and `classname` of a component's cases: `<assignment>.<component>`.
     public static func classname(assignment: String, component: String) -> String { "\(assignment).\(component)" }
 
@@ -75,8 +78,9 @@ public struct JUnitReportWriter: Sendable {
 
         try xml.startElement("testsuites")
         try xml.attribute("name", run.assignment.id)
-        // A case whose verdict the audience may not know is `skipped`: counted, never failed.
-        let counted = run.checks.filter { audience.showsVerdict(of: $0) }
+        // A case whose verdict the audience may not know is `skipped`: counted, never failed;
+        // so is one that never ran because the build failed, whose one error is the build test's.
+        let counted = run.checks.filter { audience.showsVerdict(of: $0) && !run.neverRan($0) }
         try xml.attribute("tests", String(run.checkCount + (buildFailed ? 1 : 0)))
         try xml.attribute("failures", String(counted.filter(\.status.isJUnitFailure).count))
         try xml.attribute("errors", String(counted.filter { $0.status == .error }.count + (buildFailed ? 1 : 0)))
@@ -89,10 +93,11 @@ public struct JUnitReportWriter: Sendable {
             try xml.startElement("testsuite")
             try xml.attribute("name", classname)
             let shown = component.counted(for: audience)
+            let ran = shown.checks.filter { !run.neverRan($0) }
             try xml.attribute("tests", String(component.checks.count))
-            try xml.attribute("failures", String(shown.checks.filter(\.status.isJUnitFailure).count))
-            try xml.attribute("errors", String(shown.checks.filter { $0.status == .error }.count))
-            try xml.attribute("skipped", String(component.checks.count - shown.checks.count))
+            try xml.attribute("failures", String(ran.filter(\.status.isJUnitFailure).count))
+            try xml.attribute("errors", String(ran.filter { $0.status == .error }.count))
+            try xml.attribute("skipped", String(component.checks.count - ran.count))
             try xml.attribute("time", ReportNumber.seconds(shown.checks.reduce(0) { $0 + $1.duration }))
             try xml.startElement("properties")
             // Named after the component: xunitparser reads every suite's properties into one
@@ -113,7 +118,7 @@ public struct JUnitReportWriter: Sendable {
             try xml.endElement()
             for check in component.checks {
                 try writeCase(check, named: component.name(of: check, for: audience), classname: classname, audience: audience,
-                              to: xml, budget: &outputBudget)
+                              neverRan: run.neverRan(check), to: xml, budget: &outputBudget)
             }
             try xml.endElement()
         }
@@ -122,15 +127,15 @@ public struct JUnitReportWriter: Sendable {
     }
 
     private func writeCase(_ check: CheckResult, named name: String, classname: String, audience: ReportAudience,
-                           to xml: XMLStreamWriter, budget: inout Int) throws {
+                           neverRan: Bool, to xml: XMLStreamWriter, budget: inout Int) throws {
         try xml.startElement("testcase")
         try xml.attribute("classname", classname)
         try xml.attribute("name", name)
         // A withheld verdict takes no time either: how long a case ran can tell how it ended.
         try xml.attribute("time", ReportNumber.seconds(audience.showsVerdict(of: check) ? check.duration : 0))
-        if !audience.showsVerdict(of: check) {
+        if !audience.showsVerdict(of: check) || neverRan {
             try xml.startElement("skipped")
-            try xml.attribute("message", audience.withheldNotice(for: check.visibility))
+            try xml.attribute("message", neverRan ? Self.neverRanMessage : audience.withheldNotice(for: check.visibility))
             try xml.endElement()
         } else if check.status != .passed {
             try xml.startElement(check.status.isJUnitFailure ? "failure" : "error")

@@ -27,9 +27,11 @@ public struct MarkdownReportWriter: Sendable {
         out.append("")
         let icon = run.allPassed(for: audience) ? "✅" : "❌"
         let total = run.counted(for: audience)
-        out.append("\(icon) **Score: \(ReportNumber.points(total.score))/\(ReportNumber.points(total.points)) points**"
-                   + " — \(run.count(.passed, for: audience)) passed, \(run.count(.failed, for: audience)) failed,"
-                   + " \(run.count(.error, for: audience)) errors, \(run.count(.notImplemented, for: audience)) not implemented")
+        let counts = run.build.succeeded
+            ? "\(run.count(.passed, for: audience)) passed, \(run.count(.failed, for: audience)) failed,"
+                + " \(run.count(.error, for: audience)) errors, \(run.count(.notImplemented, for: audience)) not implemented"
+            : "build failed, \(run.count(.error, for: audience)) cases not run"
+        out.append("\(icon) **Score: \(ReportNumber.points(total.score))/\(ReportNumber.points(total.points)) points** — " + counts)
         if let isolation = run.isolation { out.append(""); out.append("Isolation: \(Self.literal(isolation.summary))") }
         if !run.build.compiledAsWritten {
             out.append("")

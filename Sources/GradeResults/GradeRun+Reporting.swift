@@ -28,6 +28,10 @@ extension ComponentResult {
 }
 
 extension GradeRun {
+    /// True when `check` never ran because the submission did not compile: one cause, the
+    /// build's, which reports state once (JUnit's build test) rather than once a case.
+    public func neverRan(_ check: CheckResult) -> Bool { !build.succeeded && check.problem == .buildFailure }
+
     /// The number of checks JUnit reports as failures (wrong answers and missing implementations).
     public var junitFailureCount: Int { checks.filter(\.status.isJUnitFailure).count }
     /// The number of checks in all.

@@ -143,6 +143,15 @@ struct Validate: ParsableCommand {
     }
 
     /// Grades the reference; true when it scores 100%. Prints every case it fails, with the case's place.
+    /// A warning for every case the reference takes more than half its timeout for.
+    static func tightTimeouts(_ run: GradeRun, assignment: Assignment, folder: String) -> [String] {
+        CasePlanning.tightTimeouts(in: run, of: assignment).map { tight in
+            "\(folder)/\(tight.testCase.location): warning: case '\(tight.testCase.name)' takes the reference "
+                + "\(ReportNumber.duration(tight.seconds)) of its \(ReportNumber.duration(tight.timeout)) timeout; "
+                + "raise 'timeout' or make its inputs smaller"
+        }
+    }
+
     private func checkReference(_ assignment: Assignment, pipeline: GradingPipeline, layout: ProjectLayout) throws -> Bool {
         let run = try grade(assignment, submission: layout.reference, base: nil, label: "reference", pipeline: pipeline, layout: layout)
         let seconds = ReportNumber.duration(run.duration)
@@ -157,6 +166,7 @@ struct Validate: ParsableCommand {
         let score = "\(PointsTable.format(run.score))/\(PointsTable.format(run.maxScore)) points"
         if failing.isEmpty {
             print("reference: \(score), every case passes (\(seconds))")
+            for warning in Self.tightTimeouts(run, assignment: assignment, folder: layout.relativePath(assignment.directory)) { print("  " + warning) }
             return true
         }
         print("reference: \(score), \(failing.count) case\(failing.count == 1 ? "" : "s") fail (\(seconds)); the reference must score 100%:")

@@ -60,6 +60,10 @@ struct GradingBuildFailureTests {
         #expect(totals.score == 0)
         #expect(results.score == 0)
         #expect(results.tests.allSatisfy { $0.status == "failed" && $0.problem == .buildFailure })
+        // One JUnit error, the build test's, which CI pages annotate once; the cases are skipped.
+        let junit = try run.junitSummary()
+        #expect(junit.testCases.filter { $0.verdict == .error }.map(\.component) == ["build"])
+        #expect(junit.testCases.filter { $0.verdict == .skipped }.count == results.checks.count)
     }
 }
 

@@ -136,24 +136,27 @@ struct ConsoleTotals: Sendable, Equatable {
     var withheld: Int
     var withheldPoints: Double
 
+    /// Cases that never ran because the build failed: `build failed, 149 cases not run`.
+    var notRun: Int
+
     /// Checks counted on the line.
-    var checks: Int { passed + failed + errors + notImplemented }
+    var checks: Int { passed + failed + errors + notImplemented + notRun }
 
     /// The totals line of a console report, or nil when it has none.
     init?(consoleReport: String) {
-        let pattern = /Score: ([0-9.]+)\/([0-9.]+) points · (build failed, )?(\d+) passed, (\d+) failed, (\d+) errors?, (\d+) not implemented(?:, (\d+) hidden cases? \(([0-9.]+) points?\) not shown)?/
+        let pattern = /Score: ([0-9.]+)\/([0-9.]+) points · (?:(\d+) passed, (\d+) failed, (\d+) errors?, (\d+) not implemented|build failed, (\d+) cases? not run)(?:, (\d+) hidden cases? \(([0-9.]+) points?\) not shown)?/
         guard let line = consoleReport.split(separator: "\n").last(where: { $0.hasPrefix("Score: ") }),
               let match = line.wholeMatch(of: pattern),
-              let score = Double(match.1), let maxScore = Double(match.2),
-              let passed = Int(match.4), let failed = Int(match.5), let errors = Int(match.6), let notImplemented = Int(match.7)
+              let score = Double(match.1), let maxScore = Double(match.2)
         else { return nil }
         self.score = score
         self.maxScore = maxScore
-        self.buildFailed = match.3 != nil
-        self.passed = passed
-        self.failed = failed
-        self.errors = errors
-        self.notImplemented = notImplemented
+        self.buildFailed = match.7 != nil
+        self.passed = match.3.flatMap { Int($0) } ?? 0
+        self.failed = match.4.flatMap { Int($0) } ?? 0
+        self.errors = match.5.flatMap { Int($0) } ?? 0
+        self.notImplemented = match.6.flatMap { Int($0) } ?? 0
+        self.notRun = match.7.flatMap { Int($0) } ?? 0
         self.withheld = match.8.flatMap { Int($0) } ?? 0
         self.withheldPoints = match.9.flatMap { Double($0) } ?? 0
     }
@@ -188,6 +191,11 @@ struct GradescopeResults: Decodable, Sendable {
 
     /// The checks, without the entry that stands for the build.
     var checks: [Test] { tests.filter { $0.tags.first != "build" } }
+    /// True for a check that never ran because the whole build failed (there is a build test);
+    /// a file graded as the starter's stub is an error of its own cases.
+    func neverRan(_ test: Test) -> Bool {
+        test.problem == .buildFailure && test.component != "build" && tests.contains { $0.component == "build" }
+    }
     /// The points available: the sum of every test's `max_score`.
     var maxScore: Double { tests.reduce(0) { $0 + $1.max_score } }
 }

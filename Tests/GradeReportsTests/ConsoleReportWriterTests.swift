@@ -152,7 +152,7 @@ import Testing
         #expect(text.contains("Sources/Submission/SVM.swift:12:5: error: cannot find 'marginz' in scope"))
         #expect(text.contains("not graded: the submission did not compile"))
         #expect(!text.contains("✗ Case"))
-        #expect(text.hasSuffix("Score: 0/4 points · build failed, 0 passed, 0 failed, 2 errors, 0 not implemented\n"))
+        #expect(text.hasSuffix("Score: 0/4 points · build failed, 2 cases not run\n"), "\(text)")
     }
 
     @Test func noColourMeansNoEscapeByteEvenWithHostileOutput() {

@@ -1,5 +1,6 @@
 import AssignmentFormat
 import ComponentRuntime
+import GradeResults
 
 /// What can be known of a case before any student code runs: whether its check can be
 /// planned on its inputs at all.
@@ -24,5 +25,18 @@ public enum CasePlanning {
             }
         }
         return problems
+    }
+
+    /// The cases of `assignment` that took more than `share` of their timeout in `run` (the
+    /// reference's, in `grade validate`): a slower machine, a loaded CI runner or a correct but
+    /// slower submission would time out.
+    public static func tightTimeouts(in run: GradeRun, of assignment: Assignment, share: Double = 0.5)
+        -> [(testCase: TestCase, seconds: Double, timeout: Double)] {
+        let cases = Dictionary(assignment.cases.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        return run.checks.compactMap { check in
+            guard let testCase = cases[check.name] else { return nil }
+            let timeout = testCase.timeout ?? assignment.defaultTimeout
+            return check.duration > share * timeout ? (testCase, check.duration, timeout) : nil
+        }
     }
 }
