@@ -46,10 +46,6 @@ public struct ReproPackage: Sendable {
               let descriptor = assignment.families.descriptor(for: spec.family) else {
             throw Refusal(description: "case \(name): its component \(testCase.component) is not one of \(assignment.id)'s")
         }
-        guard let requirement = descriptor.requirement else {
-            throw Refusal(description: "case \(name): a call of a \(spec.family.rawValue) component (\(descriptor.protocolName)) is more than one "
-                          + "requirement, so repro cannot write it; the case's inputs are shown with its failure instead")
-        }
         switch testCase.check {
         case .workedExample, .reference, .gradientCheck, .efficiency: break
         case .property(let property, _):
@@ -62,9 +58,32 @@ public struct ReproPackage: Sendable {
         guard numbers <= SwiftLiteral.largestReproInputs else {
             throw Refusal(description: "case \(name): its inputs hold \(numbers) numbers, more than the \(SwiftLiteral.largestReproInputs) repro writes out as literals")
         }
-        let ports = descriptor.inputs.map(\.name).filter { inputs[$0] != nil }
-        guard ports.count == descriptor.inputs.count else {
-            throw Refusal(description: "case \(name) does not give every input of \(descriptor.protocolName).\(requirement)")
+        // The call: the family's one requirement, or an optimizer's steps along given gradients.
+        let ports: [String]
+        let call: [String]
+        if let requirement = descriptor.requirement {
+            ports = descriptor.inputs.map(\.name).filter { inputs[$0] != nil }
+            guard ports.count == descriptor.inputs.count else {
+                throw Refusal(description: "case \(name) does not give every input of \(descriptor.protocolName).\(requirement)")
+            }
+            call = ["let result = type.init(hyperparameters: hyperparameters).\(requirement)(\(ports.map { "\($0): \($0)" }.joined(separator: ", ")))"]
+                + descriptor.outputs.map { "print(\(Self.string($0.name + " =")), result.\($0.name))" }
+        } else if spec.family == .optimizer, inputs["parameters"] != nil, inputs["gradients"] != nil {
+            ports = ["parameters", "gradients"]
+            call = [
+                "var optimizer = type.init(hyperparameters: hyperparameters)",
+                "var trajectory: [Matrix] = []",
+                "var current = parameters",
+                "for gradient in gradients {",
+                "    optimizer.step(parameters: &current, gradient: gradient)",
+                "    trajectory.append(current)",
+                "}",
+                "print(\"trajectory =\", trajectory)",
+            ]
+        } else {
+            throw Refusal(description: "case \(name): a call of a \(spec.family.rawValue) component (\(descriptor.protocolName)) is more than one "
+                          + "requirement on written inputs (an optimizer on a test function, a trainer, a schedule or an estimator), "
+                          + "so repro cannot write it; the case's inputs are shown with its failure instead")
         }
 
         // What the case compares with: its literal values, else the reference's on these inputs.
@@ -91,11 +110,9 @@ public struct ReproPackage: Sendable {
         main.append("var registry = ComponentRegistry()")
         main.append("registerComponents(in: &registry)")
         main.append("guard let type = registry[\(Self.string(testCase.component))]?.type as? any \(descriptor.protocolName).Type else {")
-        main.append("    fatalError(\(Self.string("registerComponents does not register \(testCase.component) as a \(descriptor.protocolName)")))")
+        main.append("    fatalError(\(Self.string("registerComponents does not register \(testCase.component) as a conformance to \(descriptor.protocolName)")))")
         main.append("}")
-        let call = ports.map { "\($0): \($0)" }.joined(separator: ", ")
-        main.append("let result = type.init(hyperparameters: hyperparameters).\(requirement)(\(call))")
-        for output in descriptor.outputs { main.append("print(\(Self.string(output.name + " =")), result.\(output.name))") }
+        main += call
         if let expected {
             main.append("")
             main.append("// Expected (\(expectedSource); within rtol \(testCase.tolerance.rtol), atol \(testCase.tolerance.atol)):")

@@ -122,7 +122,7 @@ struct GradedFixture: Sendable {
 }
 
 /// The console report's last line: `Score: 140/151 points · 131 passed, 0 failed, 11 errors, 0 not implemented`,
-/// with `build failed, ` before the counts when the submission did not compile.
+/// or `build failed, N cases not run` when the submission did not compile.
 struct ConsoleTotals: Sendable, Equatable {
     var score: Double
     var maxScore: Double

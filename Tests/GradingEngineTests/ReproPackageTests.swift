@@ -47,8 +47,9 @@ import Testing
 
     @Test func aCaseThatIsNotOneCallIsRefusedWithItsReason() throws {
         let assignment = try AssignmentLoader.load(directory: Self.root.appendingPathComponent("assignments/assignment3"))
-        for (component, reason) in [("adam", "more than one requirement"), ("sgd", "more than one requirement")] {
-            let testCase = try #require(assignment.cases.first { $0.component == component })
+        for (caseName, reason) in [("adam-bowl-50", "more than one requirement"), ("sgd-reference-trajectory", "more than one requirement")] {
+            let component = caseName
+            let testCase = try #require(assignment.cases.first { $0.name == caseName })
             do {
                 _ = try ReproPackage(testCase: testCase, assignment: assignment, submission: Self.root, packageRoot: Self.root, generator: InputGenerator())
                 Issue.record("a case of \(component) was written")
@@ -63,5 +64,17 @@ import Testing
         } catch {
             #expect(error.description.contains("more than the 10000"), "\(error.description)")
         }
+    }
+
+    @Test func anOptimizerGivenItsGradientsStepsAlongThemAndPrintsItsTrajectory() throws {
+        let assignment = try AssignmentLoader.load(directory: Self.root.appendingPathComponent("assignments/assignment3"))
+        let testCase = try #require(assignment.cases.first { $0.name == "adam-two-steps" })
+        let package = try ReproPackage(testCase: testCase, assignment: assignment, submission: Self.root.appendingPathComponent("reference"),
+                                       packageRoot: Self.root, generator: InputGenerator())
+        let main = try #require(package.files["Sources/repro/main.swift"])
+        #expect(main.contains("let gradients = [Matrix([[0.5, -1.0]]), Matrix([[0.25, 0.5]])]"), "\(main)")
+        #expect(main.contains("as? any Optimizer.Type"))
+        #expect(main.contains("optimizer.step(parameters: &current, gradient: gradient)"))
+        #expect(main.contains("//   trajectory = [Matrix([[0.9000000019999999, -1.900000001]]), "), "\(main)")
     }
 }
