@@ -91,7 +91,8 @@ public struct ConsoleReportWriter: Sendable {
             } else {
                 let groups = SharedCause.find(in: component.checks, audience: options.audience)
                 for check in component.checks {
-                    out += lines(for: check, named: component.name(of: check, for: options.audience), style: style, cause: groups[check.name])
+                    out += lines(for: check, named: component.name(of: check, for: options.audience), style: style, cause: groups[check.name],
+                                 repro: Self.reproCommand(for: check, in: run))
                 }
             }
         }
@@ -148,7 +149,16 @@ public struct ConsoleReportWriter: Sendable {
             + (text.count > 90 ? String(text.prefix(89)) + "…" : text)
     }
 
-    private func lines(for check: CheckResult, named name: String, style: ConsoleStyle, cause: SharedCause? = nil) -> [String] {
+    /// The command that writes `check` as a package running the student's code on its inputs,
+    /// when the grader found it can.
+    static func reproCommand(for check: CheckResult, in run: GradeRun) -> String? {
+        guard check.reproducible == true else { return nil }
+        let submission = run.submission.contains(" ") ? "'\(run.submission)'" : run.submission
+        return "swift run grade repro \(run.assignment.id) \(check.name) --submission \(submission)"
+    }
+
+    private func lines(for check: CheckResult, named name: String, style: ConsoleStyle, cause: SharedCause? = nil,
+                       repro: String? = nil) -> [String] {
         let shown = options.audience.showsDetails(of: check)
         let indent = "      "
         guard options.audience.showsVerdict(of: check) else {
@@ -206,6 +216,9 @@ public struct ConsoleReportWriter: Sendable {
         if let inputs = detail.inputs, !inputs.isEmpty {
             out.append(indent + style.dim(CheckDetail.inputsLabel))
             out += inputs.split(separator: "\n").map { indent + "  " + clean(String($0)) }
+        }
+        if shown, check.status != .passed, let repro {
+            out.append(indent + style.dim("To run your code on these inputs and debug it: ") + clean(repro))
         }
 
         let wantsOutput = options.showOutput || check.status == .error || (options.verbose && check.status == .failed)

@@ -37,6 +37,9 @@ public struct CheckResult: Sendable, Hashable, Codable {
     /// The case's inputs as Swift declarations (`let scores = Matrix([[3.2, 5.1, -1.7]])`) to
     /// paste into a test, when it failed and they are small; nil otherwise.
     public var inputs: String?
+    /// True when `grade repro` can write this failed case as a package that runs the student's
+    /// code on its inputs; nil when it was not asked (a passing case, an older run).
+    public var reproducible: Bool?
 
     /// Creates a check result.
     public init(name: String, component: String, kind: String, title: String, visibility: Visibility = .visible,

@@ -98,6 +98,7 @@ public struct Grader {
             var withInputs = result
             if outcome.status == .failed || outcome.status == .error, build.succeeded {
                 withInputs.inputs = SwiftLiteral.declarations(of: testCase, generator: generator)
+                withInputs.reproducible = testCase.visibility == .visible && ReproPackage.refusal(for: testCase, in: assignment) == nil
             }
             results[testCase.component, default: []].append(withInputs)
             progress(withInputs)

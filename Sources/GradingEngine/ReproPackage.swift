@@ -42,49 +42,8 @@ public struct ReproPackage: Sendable {
                 generator: InputGenerator, oracle: ReferenceOracle = ReferenceOracle()) throws(Refusal) {
         self.testCase = testCase
         let name = testCase.name
-        guard let spec = assignment.component(named: testCase.component),
-              let descriptor = assignment.families.descriptor(for: spec.family) else {
-            throw Refusal(description: "case \(name): its component \(testCase.component) is not one of \(assignment.id)'s")
-        }
-        switch testCase.check {
-        case .workedExample, .reference, .gradientCheck, .efficiency: break
-        case .property(let property, _):
-            throw Refusal(description: "case \(name) checks the property \(property.rawValue), which builds its own inputs; repro writes cases whose inputs the case file gives")
-        case .numericalGradient, .convergence:
-            throw Refusal(description: "case \(name) is a \(testCase.kind.rawValue) case, which is not one call on written inputs")
-        }
+        let (spec, descriptor, ports, call) = try Self.form(of: testCase, in: assignment)
         let inputs = generator.inputs(for: testCase)
-        let numbers = inputs.values.reduce(0) { $0 + $1.numberCount }
-        guard numbers <= SwiftLiteral.largestReproInputs else {
-            throw Refusal(description: "case \(name): its inputs hold \(numbers) numbers, more than the \(SwiftLiteral.largestReproInputs) repro writes out as literals")
-        }
-        // The call: the family's one requirement, or an optimizer's steps along given gradients.
-        let ports: [String]
-        let call: [String]
-        if let requirement = descriptor.requirement {
-            ports = descriptor.inputs.map(\.name).filter { inputs[$0] != nil }
-            guard ports.count == descriptor.inputs.count else {
-                throw Refusal(description: "case \(name) does not give every input of \(descriptor.protocolName).\(requirement)")
-            }
-            call = ["let result = type.init(hyperparameters: hyperparameters).\(requirement)(\(ports.map { "\($0): \($0)" }.joined(separator: ", ")))"]
-                + descriptor.outputs.map { "print(\(Self.string($0.name + " =")), result.\($0.name))" }
-        } else if spec.family == .optimizer, inputs["parameters"] != nil, inputs["gradients"] != nil {
-            ports = ["parameters", "gradients"]
-            call = [
-                "var optimizer = type.init(hyperparameters: hyperparameters)",
-                "var trajectory: [Matrix] = []",
-                "var current = parameters",
-                "for gradient in gradients {",
-                "    optimizer.step(parameters: &current, gradient: gradient)",
-                "    trajectory.append(current)",
-                "}",
-                "print(\"trajectory =\", trajectory)",
-            ]
-        } else {
-            throw Refusal(description: "case \(name): a call of a \(spec.family.rawValue) component (\(descriptor.protocolName)) is more than one "
-                          + "requirement on written inputs (an optimizer on a test function, a trainer, a schedule or an estimator), "
-                          + "so repro cannot write it; the case's inputs are shown with its failure instead")
-        }
 
         // What the case compares with: its literal values, else the reference's on these inputs.
         var expected = testCase.check.literalExpected
@@ -133,6 +92,63 @@ public struct ReproPackage: Sendable {
             "Sources/GradeKit": packageRoot.appendingPathComponent("Sources/GradeKit", isDirectory: true).standardizedFileURL,
             "Sources/Submission": submission.standardizedFileURL,
         ]
+    }
+
+    /// Why `testCase` of `assignment` cannot be written as a package, or nil when it can; no
+    /// input is generated and nothing is written.
+    public static func refusal(for testCase: TestCase, in assignment: Assignment) -> Refusal? {
+        do {
+            _ = try form(of: testCase, in: assignment)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// The component's declaration, the inputs declared in `main.swift` and the lines of the call.
+    private static func form(of testCase: TestCase, in assignment: Assignment) throws(Refusal)
+        -> (spec: ComponentSpec, descriptor: FamilyDescriptor, ports: [String], call: [String]) {
+        let name = testCase.name
+        guard let spec = assignment.component(named: testCase.component),
+              let descriptor = assignment.families.descriptor(for: spec.family) else {
+            throw Refusal(description: "case \(name): its component \(testCase.component) is not one of \(assignment.id)'s")
+        }
+        switch testCase.check {
+        case .workedExample, .reference, .gradientCheck, .efficiency: break
+        case .property(let property, _):
+            throw Refusal(description: "case \(name) checks the property \(property.rawValue), which builds its own inputs; repro writes cases whose inputs the case file gives")
+        case .numericalGradient, .convergence:
+            throw Refusal(description: "case \(name) is a \(testCase.kind.rawValue) case, which is not one call on written inputs")
+        }
+        let numbers = testCase.inputNumbers
+        guard numbers <= SwiftLiteral.largestReproInputs else {
+            throw Refusal(description: "case \(name): its inputs hold \(numbers) numbers, more than the \(SwiftLiteral.largestReproInputs) repro writes out as literals")
+        }
+        // The call: the family's one requirement, or an optimizer's steps along given gradients.
+        if let requirement = descriptor.requirement {
+            let ports = descriptor.inputs.map(\.name).filter { testCase.inputs[$0] != nil }
+            guard ports.count == descriptor.inputs.count else {
+                throw Refusal(description: "case \(name) does not give every input of \(descriptor.protocolName).\(requirement)")
+            }
+            return (spec, descriptor, ports,
+                    ["let result = type.init(hyperparameters: hyperparameters).\(requirement)(\(ports.map { "\($0): \($0)" }.joined(separator: ", ")))"]
+                        + descriptor.outputs.map { "print(\(Self.string($0.name + " =")), result.\($0.name))" })
+        }
+        if spec.family == .optimizer, testCase.inputs["parameters"] != nil, testCase.inputs["gradients"] != nil {
+            return (spec, descriptor, ["parameters", "gradients"], [
+                "var optimizer = type.init(hyperparameters: hyperparameters)",
+                "var trajectory: [Matrix] = []",
+                "var current = parameters",
+                "for gradient in gradients {",
+                "    optimizer.step(parameters: &current, gradient: gradient)",
+                "    trajectory.append(current)",
+                "}",
+                "print(\"trajectory =\", trajectory)",
+            ])
+        }
+        throw Refusal(description: "case \(name): a call of a \(spec.family.rawValue) component (\(descriptor.protocolName)) is more than one "
+                      + "requirement on written inputs (an optimizer on a test function, a trainer, a schedule or an estimator), "
+                      + "so repro cannot write it; the case's inputs are shown with its failure instead")
     }
 
     /// Writes the package into `folder`, replacing the files and links it writes (a folder

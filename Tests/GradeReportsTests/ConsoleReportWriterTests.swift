@@ -92,6 +92,20 @@ import Testing
         #expect(text.contains("Forgetting to divide by N."))
     }
 
+    @Test func aReproducibleFailureSaysHowToRunTheStudentsCodeOnItsInputs() {
+        var wrong = CheckResult(name: "l2-w1", component: "l2-regularization", kind: "worked-example", title: "W1", points: 1, status: .failed,
+                                problem: .wrongGradient, reason: "gradient[0, 0] is 1, expected 2")
+        wrong.reproducible = true
+        var other = wrong
+        other.name = "l2-w2"
+        other.reproducible = false
+        let run = GradeRun(assignment: AssignmentSummary(id: "assignment3", title: "A"), submission: "my work", seed: 0, build: BuildOutcome(succeeded: true),
+                           components: [ComponentResult(name: "l2-regularization", title: "L2", checks: [wrong, other])], duration: 0)
+        let text = ConsoleReportWriter().write(run)
+        #expect(text.contains("swift run grade repro assignment3 l2-w1 --submission 'my work'"), "\(text)")
+        #expect(!text.contains("grade repro assignment3 l2-w2"))
+    }
+
     @Test func wrongValuesWithoutADiagnosisAreNotGrouped() {
         let checks = (1...3).map { k in
             CheckResult(name: "v\(k)", component: "softmax", kind: "reference", title: "V\(k)", points: 1, status: .failed,

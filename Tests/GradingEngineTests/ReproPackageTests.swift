@@ -72,6 +72,9 @@ import Testing
         let package = try ReproPackage(testCase: testCase, assignment: assignment, submission: Self.root.appendingPathComponent("reference"),
                                        packageRoot: Self.root, generator: InputGenerator())
         let main = try #require(package.files["Sources/repro/main.swift"])
+        // The grader asks the same question, without generating anything, to offer the command.
+        #expect(ReproPackage.refusal(for: testCase, in: assignment) == nil)
+        #expect(ReproPackage.refusal(for: try #require(assignment.cases.first { $0.name == "adam-bowl-50" }), in: assignment) != nil)
         #expect(main.contains("let gradients = [Matrix([[0.5, -1.0]]), Matrix([[0.25, 0.5]])]"), "\(main)")
         #expect(main.contains("as? any Optimizer.Type"))
         #expect(main.contains("optimizer.step(parameters: &current, gradient: gradient)"))
