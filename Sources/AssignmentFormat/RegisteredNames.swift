@@ -6,12 +6,32 @@ public enum RegisteredNames {
     /// The names registered in the `.swift` files under `folder`, each with the file that registers it.
     public static func names(in folder: URL) -> [String: String] {
         var names: [String: String] = [:]
-        let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
-        while let url = files?.nextObject() as? URL {
-            guard url.pathExtension == "swift", let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
-            for match in text.matches(of: /\.register\(\s*"([^"\\]+)"/) { names[String(match.1)] = url.lastPathComponent }
+        for (file, text) in swiftFiles(in: folder) {
+            for match in text.matches(of: /\.register\(\s*"([^"\\]+)"/) { names[String(match.1)] = file }
         }
         return names
+    }
+
+    /// The type each name is registered with, `registry.register("adam", Adam.self)` → `adam: Adam`.
+    public static func types(in folder: URL) -> [String: String] {
+        var types: [String: String] = [:]
+        for (_, text) in swiftFiles(in: folder) {
+            for match in text.matches(of: /\.register\(\s*"([^"\\]+)"\s*,\s*([A-Za-z_][A-Za-z0-9_]*)\.self\s*\)/) {
+                types[String(match.1)] = String(match.2)
+            }
+        }
+        return types
+    }
+
+    /// The `.swift` files under `folder`, by file name, with their text.
+    private static func swiftFiles(in folder: URL) -> [(name: String, text: String)] {
+        var files: [(String, String)] = []
+        let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+        while let url = walker?.nextObject() as? URL {
+            guard url.pathExtension == "swift", let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+            files.append((url.lastPathComponent, text))
+        }
+        return files
     }
 
     /// What the starter and the reference disagree on for `assignment`: a component one of them

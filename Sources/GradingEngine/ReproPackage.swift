@@ -68,8 +68,8 @@ public struct ReproPackage: Sendable {
         main.append("")
         main.append("var registry = ComponentRegistry()")
         main.append("registerComponents(in: &registry)")
-        main.append("guard let type = registry[\(Self.string(testCase.component))]?.type as? any \(descriptor.protocolName).Type else {")
-        main.append("    fatalError(\(Self.string("registerComponents does not register \(testCase.component) as a conformance to \(descriptor.protocolName)")))")
+        main.append("guard let type = registry[\(SwiftLiteral.string(testCase.component))]?.type as? any \(descriptor.protocolName).Type else {")
+        main.append("    fatalError(\(SwiftLiteral.string("registerComponents does not register \(testCase.component) as a conformance to \(descriptor.protocolName)")))")
         main.append("}")
         main += call
         if let expected {
@@ -132,7 +132,7 @@ public struct ReproPackage: Sendable {
             }
             return (spec, descriptor, ports,
                     ["let result = type.init(hyperparameters: hyperparameters).\(requirement)(\(ports.map { "\($0): \($0)" }.joined(separator: ", ")))"]
-                        + descriptor.outputs.map { "print(\(Self.string($0.name + " =")), result.\($0.name))" })
+                        + descriptor.outputs.map { "print(\(SwiftLiteral.string($0.name + " =")), result.\($0.name))" })
         }
         if spec.family == .optimizer, testCase.inputs["parameters"] != nil, testCase.inputs["gradients"] != nil {
             return (spec, descriptor, ["parameters", "gradients"], [
@@ -192,17 +192,12 @@ public struct ReproPackage: Sendable {
             name: "repro",
             targets: [
                 .target(name: "GradeKit", exclude: ["GradeKit.docc"]),
-                .target(name: "Submission", dependencies: ["GradeKit"], exclude: [\(excluded.map(string).joined(separator: ", "))]),
+                .target(name: "Submission", dependencies: ["GradeKit"], exclude: [\(excluded.map(SwiftLiteral.string).joined(separator: ", "))]),
                 .executableTarget(name: "repro", dependencies: ["GradeKit", "Submission"]),
             ]
         )
 
         """
-    }
-
-    /// `text` as a Swift string literal.
-    private static func string(_ text: String) -> String {
-        "\"" + text.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"").replacing("\n", with: "\\n") + "\""
     }
 
     /// `text` on one line, safe in a `//` comment.

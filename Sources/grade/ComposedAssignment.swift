@@ -30,7 +30,7 @@ struct ComposedAssignment {
                 known.append(spec.name)
             }
         }
-        let registered = Self.registeredTypes(in: layout.reference)
+        let registered = RegisteredNames.types(in: layout.reference)
         var seen: Set<String> = []
         // A component whose cases run another (sgd trains a linear objective) brings it along, after it.
         var components = requested
@@ -134,7 +134,7 @@ struct ComposedAssignment {
     /// How the reference's file of each of `components` strips to a starter: the malformed
     /// solution regions, and the components whose file has none (its starter cannot be made).
     static func solutionRegions(of components: [String], reference: URL) -> (problems: [String], unmarked: [String]) {
-        let types = registeredTypes(in: reference)
+        let types = RegisteredNames.types(in: reference)
         var problems: [String] = [], unmarked: [String] = []
         for component in components {
             guard let type = types[component] else { continue }
@@ -145,19 +145,6 @@ struct ComposedAssignment {
             }
         }
         return (problems, unmarked)
-    }
-
-    /// The reference's registrations: component name → type name.
-    static func registeredTypes(in reference: URL) -> [String: String] {
-        var types: [String: String] = [:]
-        let files = FileManager.default.enumerator(at: reference, includingPropertiesForKeys: nil)
-        while let url = files?.nextObject() as? URL {
-            guard url.pathExtension == "swift", let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
-            for match in text.matches(of: /\.register\(\s*"([^"\\]+)"\s*,\s*([A-Za-z_][A-Za-z0-9_]*)\.self\s*\)/) {
-                types[String(match.1)] = String(match.2)
-            }
-        }
-        return types
     }
 
     /// The starter's version of the reference file that declares `type`: its solution regions stripped.

@@ -24,11 +24,7 @@ struct GradeAssignment: ParsableCommand {
     @Option(help: ArgumentHelp("Only cases whose component or name holds this text, or matches it with wildcards * ? (comma-separated).", valueName: "pattern"))
     var filter: String?
 
-    @Option(help: "Mixed into every case's seed, for fresh random inputs (0 keeps the case files' inputs).")
-    var seed: UInt64 = 0
-
-    @Option(help: ArgumentHelp("The student's id, when the assignment gives each student inputs of their own (inputs_per_student): their inputs, as grade batch grades them.", valueName: "id"))
-    var student: String?
+    @OptionGroup var inputs: InputOptions
 
     @Option(help: ArgumentHelp("Wall-clock seconds each case may take, overriding the case files.", valueName: "seconds"))
     var timeout: Double?
@@ -75,7 +71,6 @@ struct GradeAssignment: ParsableCommand {
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
         if let buildTimeout, !(buildTimeout > 0) { throw ValidationError("--build-timeout must be a positive number of seconds") }
         if base != nil, submission == nil { throw ValidationError("--base needs --submission: the folder of changes to lay over it") }
-        if student != nil, seed != 0 { throw ValidationError("--student sets the seed of the student's inputs: give --student or --seed, not both") }
     }
 
     func run() throws {
@@ -90,10 +85,7 @@ struct GradeAssignment: ParsableCommand {
         if let filter, !assignment.cases.contains(where: filter.matches) {
             throw CouldNotGrade(message: filter.selectsNothing(in: assignment))
         }
-        if let student, !assignment.inputsPerStudent {
-            throw CouldNotGrade(message: "--student \(student): \(assignment.id) gives every student the same inputs (its assignment.yaml has no inputs_per_student: true)")
-        }
-        let seed = student.map(Assignment.studentSeed) ?? self.seed
+        let seed = try inputs.runSeed(for: assignment)
         let progress = ProgressLine(total: assignment.cases.filter { filter?.matches($0) ?? true }.count)
         let graded: (run: GradeRun, timings: GradingPipeline.Timings)
         do {

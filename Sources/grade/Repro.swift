@@ -27,21 +27,13 @@ struct Repro: ParsableCommand {
     @Option(help: ArgumentHelp("The folder of .swift files to call (default: the starter), or 'reference'.", valueName: "dir"))
     var submission: String?
 
-    @Option(help: "The seed you graded with (--seed), for the same inputs.")
-    var seed: UInt64 = 0
-
-    @Option(help: ArgumentHelp("Your id, when the assignment gives each student inputs of their own.", valueName: "id"))
-    var student: String?
+    @OptionGroup var inputs: InputOptions
 
     @Option(help: ArgumentHelp("The folder to write (default: repro/CASE).", valueName: "dir"))
     var out: String?
 
     @Flag(help: "Allow hidden cases (for course staff).")
     var staff = false
-
-    func validate() throws {
-        if student != nil, seed != 0 { throw ValidationError("--student sets the seed of your inputs: give --student or --seed, not both") }
-    }
 
     func run() throws {
         let layout = try ProjectLayout.locate()
@@ -53,11 +45,8 @@ struct Repro: ParsableCommand {
         guard testCase.visibility == .visible || staff else {
             throw CouldNotGrade(message: "\(name) is not a visible case of \(assignment.id): its inputs are not shown to students")
         }
-        if let student, !assignment.inputsPerStudent {
-            throw CouldNotGrade(message: "--student \(student): \(assignment.id) gives every student the same inputs")
-        }
         let submission = try layout.submission(self.submission, assignment: assignment)
-        let generator = InputGenerator(runSeed: student.map(Assignment.studentSeed) ?? seed)
+        let generator = InputGenerator(runSeed: try inputs.runSeed(for: assignment))
         let package: ReproPackage
         do {
             package = try ReproPackage(testCase: testCase, assignment: assignment, submission: submission.url,

@@ -28,8 +28,13 @@ enum SwiftLiteral {
         case .integers(let list): "[" + list.map(String.init).joined(separator: ", ") + "]"
         case .series(let list): "[" + list.map(number).joined(separator: ", ") + "]"
         case .matrices(let list): "[" + list.map(matrix).joined(separator: ", ") + "]"
-        case .text(let text): "\"" + text.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
+        case .text(let text): string(text)
         }
+    }
+
+    /// `text` as a Swift string literal: a backslash, a quote and a line break escaped.
+    static func string(_ text: String) -> String {
+        "\"" + text.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"").replacing("\n", with: "\\n") + "\""
     }
 
     private static func matrix(_ m: Matrix) -> String {
