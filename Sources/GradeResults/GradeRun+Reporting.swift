@@ -18,22 +18,11 @@ extension CheckResult {
     }
 }
 
-extension ComponentResult {
-    /// The number of checks with the given status.
-    public func count(_ status: CheckStatus) -> Int { checks.filter { $0.status == status }.count }
-    /// The number of checks JUnit reports as failures (wrong answers and missing implementations).
-    public var junitFailureCount: Int { checks.filter(\.status.isJUnitFailure).count }
-    /// Wall-clock seconds of the component's checks, added up.
-    public var checkDuration: Double { checks.reduce(0) { $0 + $1.duration } }
-}
-
 extension GradeRun {
     /// True when `check` never ran because the submission did not compile: one cause, the
     /// build's, which reports state once (JUnit's build test) rather than once a case.
     public func neverRan(_ check: CheckResult) -> Bool { !build.succeeded && check.problem == .buildFailure }
 
-    /// The number of checks JUnit reports as failures (wrong answers and missing implementations).
-    public var junitFailureCount: Int { checks.filter(\.status.isJUnitFailure).count }
     /// The number of checks in all.
     public var checkCount: Int { components.reduce(0) { $0 + $1.checks.count } }
 }
