@@ -53,6 +53,9 @@ enum KitFiles {
                    swift run grade \(assignment.id) --verbose                # passing comparisons too
 
                The first run builds the grader and your code (a minute or two); later runs take seconds.
+               If that first build stops with `compile command failed due to signal 9`, the machine ran
+               out of memory compiling two modules at once (it needs about 450 MB free; one at a time,
+               270 MB): run `swift build --jobs 1` once, then the command again.
 
             Exit status: 0 when every case passes, 1 when some fail (or your code does not compile),
             2 when grading was not possible.

@@ -127,13 +127,14 @@ public struct SubmissionBuilder: Sendable {
         }
         let command = ["swift", "build", "--package-path", package.path, "--product", BuildInputs.workerProduct, "--disable-index-store",
                        "--explicit-target-dependency-import-check", "error"]
-        var result = ToolRunner.run(command, timeout: buildTimeout, memoryLimit: buildMemoryLimit)
+        let jobs = BuildJobs.current()
+        var result = ToolRunner.run(command + ["--jobs", String(jobs.count)], timeout: buildTimeout, memoryLimit: buildMemoryLimit)
         let log = compilerLog(package: package, inputs: inputs)
         var diagnostics = log.diagnostics(in: result.output)
         var retried = false
         if Self.killedBySystem(status: result.status, stopped: result.stopped, output: result.output, diagnostics: diagnostics) {
-            // The system killed a compiler (out of memory with parallel jobs, on a small machine):
-            // no verdict on the code. Built again one job at a time, in the time that is left.
+            // The system killed a compiler (memory taken by others after the job count was
+            // chosen): no verdict on the code. Built again one job at a time, in the time left.
             let left = buildTimeout - result.seconds
             if left > 1 {
                 result = ToolRunner.run(command + ["--jobs", "1"], timeout: left, memoryLimit: buildMemoryLimit)
@@ -143,6 +144,7 @@ public struct SubmissionBuilder: Sendable {
         }
         var trimmed = log.trimmed(result.output)
         if retried { trimmed = "(a compiler was killed by the system, signal 9; built again one job at a time)\n" + trimmed }
+        if let note = jobs.note, !retried { trimmed = note + "\n" + trimmed }
         let duration = Date().timeIntervalSince(started)
         let builtExecutable = package.appendingPathComponent(".build/debug/\(BuildInputs.workerProduct)")
 
