@@ -9,7 +9,7 @@ import GradeKit
 ///
 /// ```
 /// OUT/Package.swift
-/// OUT/Sources/GradeKit     → the repository's Sources/GradeKit
+/// OUT/Sources/GradeKit     → the repository's Sources/GradeKit (and likewise each module it depends on)
 /// OUT/Sources/Submission   → the submission's folder, so that every edit is seen
 /// OUT/Sources/repro/main.swift
 /// ```
@@ -88,10 +88,11 @@ public struct ReproPackage: Sendable {
             "Package.swift": Self.manifest(name: name, excluded: Self.otherFiles(in: submission)),
             "Sources/repro/main.swift": main.joined(separator: "\n") + "\n",
         ]
-        links = [
-            "Sources/GradeKit": packageRoot.appendingPathComponent("Sources/GradeKit", isDirectory: true).standardizedFileURL,
-            "Sources/Submission": submission.standardizedFileURL,
-        ]
+        var links = ["Sources/Submission": submission.standardizedFileURL]
+        for module in Self.gradeKitModules {
+            links["Sources/\(module.name)"] = packageRoot.appendingPathComponent("Sources/\(module.name)", isDirectory: true).standardizedFileURL
+        }
+        self.links = links
     }
 
     /// Why `testCase` of `assignment` cannot be written as a package, or nil when it can; no
@@ -182,8 +183,12 @@ public struct ReproPackage: Sendable {
         return other.sorted()
     }
 
+    /// GradeKit and the modules it depends on, each after its dependencies, as the grader declares them.
+    private static let gradeKitModules = ModuleGraph.closure(of: ["GradeKit"])
+
     private static func manifest(name: String, excluded: [String]) -> String {
-        """
+        let gradeKit = gradeKitModules.map { $0.declaration(path: nil) + "," }.joined(separator: "\n        ")
+        return """
         // swift-tools-version: 6.0
         // Written by `grade repro \(name)`: GradeKit and your submission, and a main that calls it.
         import PackageDescription
@@ -191,7 +196,7 @@ public struct ReproPackage: Sendable {
         let package = Package(
             name: "repro",
             targets: [
-                .target(name: "GradeKit", exclude: ["GradeKit.docc"]),
+                \(gradeKit)
                 .target(name: "Submission", dependencies: ["GradeKit"], exclude: [\(excluded.map(SwiftLiteral.string).joined(separator: ", "))]),
                 .executableTarget(name: "repro", dependencies: ["GradeKit", "Submission"]),
             ]

@@ -36,6 +36,6 @@ struct ModuleGraphTests {
     }
 
     @Test func workersAreBuiltAgainstTheWorkerLoopAndWhatItDependsOn() {
-        #expect(ModuleGraph.workerRuntimeModules == ["GradeKit", "GradeSystem", "ComponentRuntime"])
+        #expect(ModuleGraph.workerRuntimeModules == ["CMatrixKernel", "GradeKit", "GradeSystem", "ComponentRuntime"])
     }
 }

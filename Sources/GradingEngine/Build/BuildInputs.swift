@@ -28,7 +28,7 @@ struct BuildInputs {
     /// inside the worker package.
     static let entryPointPath = "Sources/grade-worker/main.swift"
     /// Changes whenever the layout below changes, so old cached executables are not reused.
-    static let layoutVersion = "grade-worker-package 5"
+    static let layoutVersion = "grade-worker-package 6"
     /// The runtime modules copied from the grade package: the worker loop and what it depends on.
     static let runtimeModules = ModuleGraph.workerRuntimeModules
 
@@ -60,11 +60,11 @@ struct BuildInputs {
     init(packageRoot: URL, submission: URL) throws(Problem) {
         for module in Self.runtimeModules {
             let folder = packageRoot.appendingPathComponent("Sources/\(module)", isDirectory: true)
-            let sources = try Self.swiftFiles(in: folder)
+            let sources = try Self.sourceFiles(in: folder, extensions: Self.runtimeSourceExtensions)
             guard !sources.isEmpty else { throw Problem(description: "no \(module) sources in \(folder.path): is \(packageRoot.path) the grade package?") }
             for (path, data) in sources { files["\(Self.runtimePackage)/Sources/\(module)/\(path)"] = data }
         }
-        let student = try Self.swiftFiles(in: submission)
+        let student = try Self.sourceFiles(in: submission, extensions: ["swift"])
         guard !student.isEmpty else {
             throw Problem(description: "the submission folder \(submission.path) contains no .swift files")
         }
@@ -118,9 +118,12 @@ struct BuildInputs {
         return runtimeFilesChanged
     }
 
-    /// The `.swift` files under `folder`, by relative path. Hidden files and folders (such as
-    /// `._Loss.swift` from a macOS archive, or `.build`) are skipped.
-    private static func swiftFiles(in folder: URL) throws(Problem) -> [String: Data] {
+    /// The kinds of file a runtime module's folder holds: Swift, and C with its headers.
+    private static let runtimeSourceExtensions: Set<String> = ["swift", "c", "h"]
+
+    /// The files under `folder` whose names end in one of `extensions`, by relative path.
+    /// Hidden files and folders (such as `._Loss.swift` from a macOS archive, or `.build`) are skipped.
+    private static func sourceFiles(in folder: URL, extensions: Set<String>) throws(Problem) -> [String: Data] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw Problem(description: "\(folder.path) is not a folder")
@@ -129,7 +132,7 @@ struct BuildInputs {
             at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles, .skipsPackageDescendants])
         else { throw Problem(description: "cannot list \(folder.path)") }
         var found: [String: Data] = [:]
-        for case let url as URL in enumerator where url.pathExtension == "swift" {
+        for case let url as URL in enumerator where extensions.contains(url.pathExtension) {
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true,
                   !url.pathComponents.contains("__MACOSX") else { continue }
             guard let data = try? Data(contentsOf: url) else { throw Problem(description: "cannot read \(url.path)") }

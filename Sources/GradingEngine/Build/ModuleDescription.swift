@@ -39,10 +39,12 @@ package struct ModuleDescription: Sendable {
     /// Whether it is compiled optimized (`-O`) in every build, debug builds too: the numerics
     /// every worker and the reference run on, whose speed a debug build would cost 25 times over.
     package var optimized: Bool
+    /// Whether its sources are C, which ``optimized`` then compiles with `-O2`.
+    package var writtenInC: Bool
 
     package init(_ name: String, _ kind: Kind = .library, dependencies: [Dependency] = [], purpose: String = "",
                  path: String? = nil, exclude: [String] = [], linkedLibraries: [String] = [], inStudentKit: Bool = true,
-                optimized: Bool = false) {
+                 optimized: Bool = false, writtenInC: Bool = false) {
         self.name = name
         self.kind = kind
         self.dependencies = dependencies
@@ -52,6 +54,7 @@ package struct ModuleDescription: Sendable {
         self.linkedLibraries = linkedLibraries
         self.inStudentKit = inStudentKit
         self.optimized = optimized
+        self.writtenInC = writtenInC
     }
 
     /// The names of the modules of the same package it depends on.
@@ -76,7 +79,9 @@ package struct ModuleDescription: Sendable {
         }
         if let path { arguments.append("path: \(Self.quoted(path))") }
         if !exclude.isEmpty { arguments.append("exclude: [\(exclude.map(Self.quoted).joined(separator: ", "))]") }
-        if optimized { arguments.append("swiftSettings: [.unsafeFlags([\"-O\"])]") }
+        if optimized {
+            arguments.append(writtenInC ? "cSettings: [.unsafeFlags([\"-O2\"])]" : "swiftSettings: [.unsafeFlags([\"-O\"])]")
+        }
         if !linkedLibraries.isEmpty {
             arguments.append("linkerSettings: [\(linkedLibraries.map { ".linkedLibrary(\(Self.quoted($0)))" }.joined(separator: ", "))]")
         }

@@ -23,7 +23,12 @@ package enum ModuleGraph {
 
     /// Every target, in the manifest's order.
     package static let modules: [ModuleDescription] = [
-        ModuleDescription("GradeKit", purpose: "The protocols students conform to, the Matrix type and registration. No dependencies. Optimized in every build.",
+        ModuleDescription("CMatrixKernel", purpose: """
+            The matrix product's kernel, in C so that on x86-64 Linux it is compiled for AVX-512, AVX2 and
+            SSE2 and the processor's widest is chosen at load time; bit for bit the same on each. Optimized in every build.
+            """, optimized: true, writtenInC: true),
+        ModuleDescription("GradeKit", dependencies: [.module("CMatrixKernel")],
+                          purpose: "The protocols students conform to, the Matrix type and registration. Optimized in every build.",
                           optimized: true),
         ModuleDescription("Reference", dependencies: [.module("GradeKit")],
                           purpose: "The trusted conformance of every component; also gradable as a submission.", path: "reference"),

@@ -1,0 +1,17 @@
+#ifndef GRADE_C_MATRIX_KERNEL_H
+#define GRADE_C_MATRIX_KERNEL_H
+
+#include <stddef.h>
+
+/// C = A·B for row-major A (m×k), B (k×n) and C (m×n), C fully overwritten.
+///
+/// Every entry is the sum `Σ_p a[i·k+p]·b[p·n+j]` taken in increasing `p`, one rounded
+/// multiply and one rounded add at a time (no fused multiply-add, no reassociation), so the
+/// result is bit for bit that of the textbook triple loop, IEEE throughout (`0·∞` is NaN), on
+/// every processor. Only the order of the work changes: C is computed in tiles of 4 rows × 8,
+/// 4, 2 or 1 columns whose sums stay in registers while `p` runs, and on x86-64 the widest
+/// vector instructions the processor has (AVX-512, AVX2, else SSE2) are chosen when the
+/// program loads.
+void grade_matrix_multiply(const double *a, const double *b, double *c, ptrdiff_t m, ptrdiff_t k, ptrdiff_t n);
+
+#endif

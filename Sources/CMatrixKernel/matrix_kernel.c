@@ -1,0 +1,73 @@
+#include "CMatrixKernel.h"
+
+// Each product and each sum is rounded on its own: a fused multiply-add would change the bits.
+#pragma clang fp contract(off)
+
+typedef double v8 __attribute__((vector_size(64)));
+typedef double v4 __attribute__((vector_size(32)));
+typedef double v2 __attribute__((vector_size(16)));
+
+// Unaligned loads and stores of a vector, as macros: a function taking or returning a vector
+// type would have a different calling convention in each clone.
+#define GRADE_LOAD(V, p) ({ V loaded_; __builtin_memcpy(&loaded_, (p), sizeof loaded_); loaded_; })
+#define GRADE_STORE(p, v) do { __typeof__(v) stored_ = (v); __builtin_memcpy((p), &stored_, sizeof stored_); } while (0)
+
+#define GRADE_TILE(V)                                                                               \
+    /* One tile of `rows` (4 or 1) rows × the vector's width of columns of C. */                   \
+    static inline __attribute__((always_inline)) void tile_##V(int rows, const double *a, const double *b, \
+                                                                double *c, ptrdiff_t k, ptrdiff_t n) { \
+        if (rows == 4) {                                                                            \
+            V s0 = {0}, s1 = {0}, s2 = {0}, s3 = {0};                                               \
+            const double *a0 = a, *a1 = a + k, *a2 = a + 2 * k, *a3 = a + 3 * k;                    \
+            for (ptrdiff_t p = 0; p < k; p++) {                                                     \
+                V row = GRADE_LOAD(V, b + p * n);                                                   \
+                s0 += a0[p] * row;                                                                  \
+                s1 += a1[p] * row;                                                                  \
+                s2 += a2[p] * row;                                                                  \
+                s3 += a3[p] * row;                                                                  \
+            }                                                                                       \
+            GRADE_STORE(c, s0); GRADE_STORE(c + n, s1); GRADE_STORE(c + 2 * n, s2); GRADE_STORE(c + 3 * n, s3); \
+        } else {                                                                                    \
+            V s0 = {0};                                                                             \
+            for (ptrdiff_t p = 0; p < k; p++) s0 += a[p] * GRADE_LOAD(V, b + p * n);                \
+            GRADE_STORE(c, s0);                                                                     \
+        }                                                                                           \
+    }
+
+GRADE_TILE(v8)
+GRADE_TILE(v4)
+GRADE_TILE(v2)
+
+static inline __attribute__((always_inline)) void tile_scalar(int rows, const double *a, const double *b, double *c,
+                                                              ptrdiff_t k, ptrdiff_t n) {
+    for (int r = 0; r < rows; r++) {
+        double s = 0;
+        const double *ar = a + r * k;
+        for (ptrdiff_t p = 0; p < k; p++) s += ar[p] * b[p * n];
+        c[r * n] = s;
+    }
+}
+
+/// One band of `rows` rows of C, in column tiles of 8, 4, 2 and 1.
+static inline __attribute__((always_inline)) void band(int rows, const double *a, const double *b, double *c,
+                                                       ptrdiff_t k, ptrdiff_t n) {
+    ptrdiff_t j = 0;
+    for (; j + 8 <= n; j += 8) tile_v8(rows, a, b + j, c + j, k, n);
+    if (j + 4 <= n) { tile_v4(rows, a, b + j, c + j, k, n); j += 4; }
+    if (j + 2 <= n) { tile_v2(rows, a, b + j, c + j, k, n); j += 2; }
+    if (j < n) tile_scalar(rows, a, b + j, c + j, k, n);
+}
+
+#if defined(__x86_64__) && defined(__linux__)
+__attribute__((target_clones("avx512f", "avx2", "default")))
+#endif
+void grade_matrix_multiply(const double *a, const double *b, double *c, ptrdiff_t m, ptrdiff_t k, ptrdiff_t n) {
+    if (m <= 0 || n <= 0) return;
+    if (k <= 0) {
+        for (ptrdiff_t i = 0; i < m * n; i++) c[i] = 0;
+        return;
+    }
+    ptrdiff_t i = 0;
+    for (; i + 4 <= m; i += 4) band(4, a + i * k, b, c + i * n, k, n);
+    for (; i < m; i++) band(1, a + i * k, b, c + i * n, k, n);
+}
