@@ -64,9 +64,19 @@ extension Matrix {
     public static func normal(rows: Int, columns: Int, mean: Double = 0, scale: Double = 1,
                               using generator: inout SeededGenerator) -> Matrix {
         let count = requireShape(rows: rows, columns: columns, when: "drawing a normal matrix")
-        var elements: [Double] = []
-        elements.reserveCapacity(count)
-        for _ in 0..<count { elements.append(mean + scale * generator.nextNormal()) }
+        let elements = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+            generator.fillNormal(buffer, mean: mean, scale: scale)
+            initialized = count
+        }
         return Matrix(rows: rows, columns: columns, elements: elements)
+    }
+}
+
+extension SeededGenerator {
+    /// Writes `mean + scale · N(0, 1)` samples drawn with ``nextNormal()`` into every entry of
+    /// `buffer`, in order: the numbers of ``Matrix/normal(rows:columns:mean:scale:using:)``,
+    /// written where the caller wants them.
+    package mutating func fillNormal(_ buffer: UnsafeMutableBufferPointer<Double>, mean: Double, scale: Double) {
+        for i in buffer.indices { buffer.initializeElement(at: i, to: mean + scale * nextNormal()) }
     }
 }

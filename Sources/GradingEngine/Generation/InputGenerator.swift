@@ -60,24 +60,24 @@ public struct InputGenerator: Sendable {
 
     /// ``Matrix/normal(rows:columns:mean:scale:using:)``, the same numbers, drawn by as many
     /// threads as there are processors when the matrix is large: each part of rows starts from
-    /// the generator advanced past the draws of the rows before it.
+    /// the generator advanced past the draws of the rows before it, and is written straight
+    /// into its place in the matrix.
     static func normal(rows: Int, columns: Int, mean: Double, scale: Double, using generator: inout SeededGenerator) -> Matrix {
         let parts = Swift.min(ProcessInfo.processInfo.activeProcessorCount, rows)
         guard rows * columns >= drawnInPartsFrom, parts > 1 else {
             return Matrix.normal(rows: rows, columns: columns, mean: mean, scale: scale, using: &generator)
         }
         let first = generator
-        let bounds = (0...parts).map { rows * $0 / parts }
-        let drawn = Mutex([Matrix?](repeating: nil, count: parts))
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            var own = first.advanced(by: bounds[part] * columns * SeededGenerator.drawsPerNormal)
-            let block = Matrix.normal(rows: bounds[part + 1] - bounds[part], columns: columns, mean: mean, scale: scale, using: &own)
-            drawn.withLock { $0[part] = block }
+        let bounds = (0...parts).map { rows * $0 / parts * columns }
+        let elements = [Double](unsafeUninitializedCapacity: rows * columns) { buffer, initialized in
+            let target = PartedBuffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                var own = first.advanced(by: bounds[part] * SeededGenerator.drawsPerNormal)
+                own.fillNormal(target.slice(bounds[part] ..< bounds[part + 1]), mean: mean, scale: scale)
+            }
+            initialized = rows * columns
         }
         generator = first.advanced(by: rows * columns * SeededGenerator.drawsPerNormal)
-        var elements: [Double] = []
-        elements.reserveCapacity(rows * columns)
-        for block in drawn.withLock({ $0 }) { elements += block!.elements }
         return Matrix(rows: rows, columns: columns, elements: elements)
     }
 
@@ -118,4 +118,14 @@ public struct InputGenerator: Sendable {
         v = normalized(zip(v, u).map { $0 - projection * $1 })
         return (u, v)
     }
+}
+
+/// A buffer whose disjoint slices are written by different threads, each its own.
+private struct PartedBuffer: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<Double>
+
+    init(_ buffer: UnsafeMutableBufferPointer<Double>) { self.buffer = buffer }
+
+    /// The entries `range`, which no other thread writes.
+    func slice(_ range: Range<Int>) -> UnsafeMutableBufferPointer<Double> { UnsafeMutableBufferPointer(rebasing: buffer[range]) }
 }
