@@ -64,8 +64,10 @@ struct Batch: ParsableCommand {
         if let filter, !assignment.cases.contains(where: filter.matches) { throw CouldNotGrade(message: filter.selectsNothing(in: assignment)) }
 
         let pipeline = GradingPipeline(packageRoot: layout.root, sandbox: try sandbox.establish(layout: layout))
-        let graderVersion = String(Fingerprint.of([Fingerprint.ofFiles(in: layout.root.appendingPathComponent("Sources"), extensions: ["swift", "c", "h"]),
-                                                   pipeline.toolchain]).prefix(16))
+        // The grader is its sources and the reference it grades against: a change to either grades every submission again.
+        let graderFolders = ["Sources", "reference"].map { layout.root.appendingPathComponent($0, isDirectory: true) }
+        let graderVersion = String(Fingerprint.of(graderFolders.map { Fingerprint.ofFiles(in: $0, extensions: ModuleGraph.sourceExtensions.sorted()) }
+                                                  + [pipeline.toolchain]).prefix(16))
         let casesFingerprint = String(Fingerprint.ofFiles(in: assignment.directory, extensions: ["yaml", "yml"]).prefix(16))
         let previous = Self.previousEntries(in: outFolder)
         let progress = BatchProgress(total: students.count)

@@ -60,7 +60,7 @@ struct BuildInputs {
     init(packageRoot: URL, submission: URL) throws(Problem) {
         for module in Self.runtimeModules {
             let folder = packageRoot.appendingPathComponent("Sources/\(module)", isDirectory: true)
-            let sources = try Self.sourceFiles(in: folder, extensions: Self.runtimeSourceExtensions)
+            let sources = try Self.sourceFiles(in: folder, extensions: ModuleGraph.sourceExtensions)
             guard !sources.isEmpty else { throw Problem(description: "no \(module) sources in \(folder.path): is \(packageRoot.path) the grade package?") }
             for (path, data) in sources { files["\(Self.runtimePackage)/Sources/\(module)/\(path)"] = data }
         }
@@ -117,9 +117,6 @@ struct BuildInputs {
         }
         return runtimeFilesChanged
     }
-
-    /// The kinds of file a runtime module's folder holds: Swift, and C with its headers.
-    private static let runtimeSourceExtensions: Set<String> = ["swift", "c", "h"]
 
     /// The files under `folder` whose names end in one of `extensions`, by relative path.
     /// Hidden files and folders (such as `._Loss.swift` from a macOS archive, or `.build`) are skipped.

@@ -117,6 +117,9 @@ package enum ModuleGraph {
         return manifest(name: "grade", header: [], platforms: true, products: products, dependencies: packageDependencies, targets: kit)
     }
 
+    /// The kinds of file a module's folder holds sources in: Swift, and C with its headers.
+    package static let sourceExtensions: Set<String> = ["swift", "c", "h"]
+
     /// The modules the worker needs from the grader: the worker loop and what it depends on.
     package static let workerRuntimeModules = closure(of: ["ComponentRuntime"]).map(\.name)
 

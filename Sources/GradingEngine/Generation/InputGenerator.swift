@@ -2,7 +2,6 @@ import AssignmentFormat
 import ComponentRuntime
 import Foundation
 import GradeKit
-import Synchronization
 
 /// Turns a case's input specifications into values: literals as written, generators
 /// from the case's seed, so that the same case always gets the same inputs.
