@@ -14,20 +14,8 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable, Codabl
     /// Creates a generator from a seed.
     public init(seed: UInt64) { state = seed }
 
-    /// SplitMix64's increment: the state after k draws is the seed plus k times it.
+    /// SplitMix64's increment: each draw adds it to the state.
     private static let increment: UInt64 = 0x9E37_79B9_7F4A_7C15
-
-    /// The generator `draws` draws of ``next()`` further on, at once: the generator that
-    /// continues a sequence from its `draws`-th number, so that parts of one sequence can be
-    /// drawn side by side.
-    public func advanced(by draws: Int) -> SeededGenerator {
-        var later = self
-        later.state &+= UInt64(truncatingIfNeeded: draws) &* Self.increment
-        return later
-    }
-
-    /// The draws of ``next()`` one ``nextNormal()`` takes.
-    public static let drawsPerNormal = 2
 
     /// The next 64 random bits.
     public mutating func next() -> UInt64 {
@@ -49,13 +37,60 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable, Codabl
         Double(next() >> 11) * 0x1.0p-53
     }
 
-    /// A standard normal sample by Box–Muller: `√(−2 ln u₁) · cos(2π u₂)`, with `u₁` and `u₂`
-    /// two draws of ``nextUnit()`` (`u₁` kept above 0).
+    /// A standard normal sample by the ziggurat method (Marsaglia and Tsang, 2000, in
+    /// Doornik's form, 2005, with 128 layers of equal area `v`).
+    ///
+    /// One ``next()`` gives a layer `i` (its low 7 bits) and `u = 2·U − 1` in `[−1, 1)` (its high
+    /// 53 bits, `U` as in ``nextUnit()``). When `|u| < xᵢ₊₁ / xᵢ`, as in about 99% of draws, the
+    /// sample is `u·xᵢ`. Otherwise, in layer 0, the tail beyond `r = x₁` is drawn by Marsaglia's
+    /// method (`a = ln(U₁)/r`, `b = ln(U₂)` until `−2b ≥ a²`; the sample is `±(r − a)`); in any
+    /// other layer `t = u·xᵢ` is the sample if `f(xᵢ₊₁) + U·(f(xᵢ) − f(xᵢ₊₁)) < f(t)` with
+    /// `f(x) = e^(−x²/2)`, and the draw starts again if not.
     public mutating func nextNormal() -> Double {
-        let u1 = Swift.max(nextUnit(), .leastNonzeroMagnitude)
-        let u2 = nextUnit()
-        return (-2 * log(u1)).squareRoot() * cos(2 * .pi * u2)
+        Ziggurat.layers.withUnsafeBufferPointer { nextNormal(layers: $0) }
     }
+
+    /// ``nextNormal()`` with the layers at hand, so that a loop over many samples reads them once.
+    private mutating func nextNormal(layers x: UnsafeBufferPointer<Double>) -> Double {
+        while true {
+            let bits = next()
+            let u = Double(bits >> 11) * 0x1.0p-52 - 1
+            let i = Int(bits & UInt64(Ziggurat.count - 1))
+            if Swift.abs(u) * x[i] < x[i + 1] { return u * x[i] }
+            if i == 0 {
+                var a: Double, b: Double
+                repeat {
+                    a = log(Swift.max(nextUnit(), .leastNonzeroMagnitude)) / Ziggurat.r
+                    b = log(Swift.max(nextUnit(), .leastNonzeroMagnitude))
+                } while -2 * b < a * a
+                return u < 0 ? a - Ziggurat.r : Ziggurat.r - a
+            }
+            let t = u * x[i]
+            let inner = exp(-0.5 * (x[i] * x[i] - t * t)), outer = exp(-0.5 * (x[i + 1] * x[i + 1] - t * t))
+            if outer + nextUnit() * (inner - outer) < 1 { return t }
+        }
+    }
+}
+
+/// The ziggurat of the standard normal density `f(x) = e^(−x²/2)`: 128 layers of area `v`,
+/// the top of layer `i` at `xᵢ₊₁` (`x₁ = r`, `x₁₂₈ = 0`), the base layer `x₀ = v / f(r)` wide
+/// so that it holds the tail beyond `r`.
+private enum Ziggurat {
+    static let count = 128
+    static let r = 3.442619855899
+    static let v = 9.91256303526217e-3
+    /// `x₀ … x₁₂₈`: `xᵢ = √(−2 ln(v / xᵢ₋₁ + f(xᵢ₋₁)))`.
+    static let layers: [Double] = {
+        var x = [Double](repeating: 0, count: count + 1)
+        var f = exp(-0.5 * r * r)
+        x[0] = v / f
+        x[1] = r
+        for i in 2..<count {
+            x[i] = (-2 * log(v / x[i - 1] + f)).squareRoot()
+            f = exp(-0.5 * x[i] * x[i])
+        }
+        return x
+    }()
 }
 
 extension Matrix {
@@ -77,6 +112,8 @@ extension SeededGenerator {
     /// `buffer`, in order: the numbers of ``Matrix/normal(rows:columns:mean:scale:using:)``,
     /// written where the caller wants them.
     package mutating func fillNormal(_ buffer: UnsafeMutableBufferPointer<Double>, mean: Double, scale: Double) {
-        for i in buffer.indices { buffer.initializeElement(at: i, to: mean + scale * nextNormal()) }
+        Ziggurat.layers.withUnsafeBufferPointer { layers in
+            for i in buffer.indices { buffer.initializeElement(at: i, to: mean + scale * nextNormal(layers: layers)) }
+        }
     }
 }

@@ -43,7 +43,7 @@ public struct InputGenerator: Sendable {
     public static func generate(_ spec: Generator, using generator: inout SeededGenerator) -> Value {
         switch spec {
         case .normal(let rows, let columns, let mean, let scale):
-            return .matrix(normal(rows: rows, columns: columns, mean: mean, scale: scale, using: &generator))
+            return .matrix(Matrix.normal(rows: rows, columns: columns, mean: mean, scale: scale, using: &generator))
         case .uniform(let rows, let columns, let low, let high):
             return .matrix(Matrix(rows: rows, columns: columns,
                                   elements: (0..<(rows * columns)).map { _ in low + (high - low) * generator.nextUnit() }))
@@ -52,32 +52,6 @@ public struct InputGenerator: Sendable {
         case .normalList(let count, let rows, let columns, let scale):
             return .matrices((0..<count).map { _ in Matrix.normal(rows: rows, columns: columns, mean: 0, scale: scale, using: &generator) })
         }
-    }
-
-    /// The normal matrices of at least this many entries are drawn in parts side by side.
-    static let drawnInPartsFrom = 1 << 18
-
-    /// ``Matrix/normal(rows:columns:mean:scale:using:)``, the same numbers, drawn by as many
-    /// threads as there are processors when the matrix is large: each part of rows starts from
-    /// the generator advanced past the draws of the rows before it, and is written straight
-    /// into its place in the matrix.
-    static func normal(rows: Int, columns: Int, mean: Double, scale: Double, using generator: inout SeededGenerator) -> Matrix {
-        let parts = Swift.min(ProcessInfo.processInfo.activeProcessorCount, rows)
-        guard rows * columns >= drawnInPartsFrom, parts > 1 else {
-            return Matrix.normal(rows: rows, columns: columns, mean: mean, scale: scale, using: &generator)
-        }
-        let first = generator
-        let bounds = (0...parts).map { rows * $0 / parts * columns }
-        let elements = [Double](unsafeUninitializedCapacity: rows * columns) { buffer, initialized in
-            let target = PartedBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                var own = first.advanced(by: bounds[part] * SeededGenerator.drawsPerNormal)
-                own.fillNormal(target.slice(bounds[part] ..< bounds[part + 1]), mean: mean, scale: scale)
-            }
-            initialized = rows * columns
-        }
-        generator = first.advanced(by: rows * columns * SeededGenerator.drawsPerNormal)
-        return Matrix(rows: rows, columns: columns, elements: elements)
     }
 
     /// A labelled dataset of Gaussian blobs with a constant 1 appended to each sample (the
@@ -117,14 +91,4 @@ public struct InputGenerator: Sendable {
         v = normalized(zip(v, u).map { $0 - projection * $1 })
         return (u, v)
     }
-}
-
-/// A buffer whose disjoint slices are written by different threads, each its own.
-private struct PartedBuffer: @unchecked Sendable {
-    private let buffer: UnsafeMutableBufferPointer<Double>
-
-    init(_ buffer: UnsafeMutableBufferPointer<Double>) { self.buffer = buffer }
-
-    /// The entries `range`, which no other thread writes.
-    func slice(_ range: Range<Int>) -> UnsafeMutableBufferPointer<Double> { UnsafeMutableBufferPointer(rebasing: buffer[range]) }
 }
