@@ -17,22 +17,19 @@ public enum WireFormat {
 
     /// The bytes of `request` as a worker reads them with ``readRequest(line:bytes:)``.
     ///
-    /// The attachments are written into the message itself, after room for the count line,
-    /// which is filled in last with the count zero-padded to ``countDigits`` digits: the
-    /// megabytes are copied once.
-    public static func frame(_ request: WorkerRequest) throws -> [UInt8] {
-        let attachments = AttachmentWriter(start: countDigits + 1, capacity: 8 * request.numberCount + (64 << 10))
+    /// The count line is the attachments' byte count zero-padded to ``countDigits`` digits. The
+    /// attachments stay in the matrices that hold them (``Frame``): the megabytes of a large
+    /// input are written to the worker from where they are, never copied into a message first.
+    public static func frame(_ request: WorkerRequest) throws -> Frame {
+        let attachments = AttachmentWriter()
         let encoder = encoder()
         encoder.userInfo[Matrix.compactEncoding] = AttachedEntries(writer: attachments)
         let json = try encoder.encode(request)
-        return attachments.bytes.withLock { message in
-            let count = Array(String(message.count - countDigits - 1).utf8)
-            precondition(count.count <= countDigits)
-            message.replaceSubrange(countDigits - count.count ..< countDigits, with: count)
-            message += json
-            message.append(UInt8(ascii: "\n"))
-            return message
-        }
+        let (parts, length) = attachments.written.withLock { ($0.parts, $0.length) }
+        let count = String(length)
+        precondition(count.utf8.count <= countDigits)
+        let header = Array((String(repeating: "0", count: countDigits - count.utf8.count) + count + "\n").utf8)
+        return Frame(parts: [.bytes(header)] + parts + [.bytes(Array(json) + [UInt8(ascii: "\n")])])
     }
 
     /// The digits of a request's count line.
@@ -139,11 +136,7 @@ struct AttachedEntries: CompactMatrixCoding {
 
     func text(of entries: [Double]) -> String {
         guard let writer, entries.count >= WireFormat.attachedEntries else { return Base64Entries().text(of: entries) }
-        return writer.bytes.withLock { bytes in
-            let offset = bytes.count - writer.start
-            EntryBits.withBytes(of: entries) { bytes.append(contentsOf: $0) }
-            return "@\(offset)"
-        }
+        return "@\(writer.append(entries))"
     }
 
     func entries(from text: String, count: Int) -> [Double]? {
@@ -154,16 +147,69 @@ struct AttachedEntries: CompactMatrixCoding {
     }
 }
 
-/// The attachments of a request being written, after `start` bytes kept for the count line.
+/// The attachments of a request being written, in order, and their length in bytes.
 final class AttachmentWriter: Sendable {
-    let start: Int
-    let bytes: Mutex<[UInt8]>
+    let written = Mutex<(parts: [Frame.Part], length: Int)>(([], 0))
 
-    init(start: Int, capacity: Int) {
-        self.start = start
-        var bytes = [UInt8](repeating: UInt8(ascii: "0"), count: start)
-        bytes[start - 1] = UInt8(ascii: "\n")
-        bytes.reserveCapacity(start + capacity)
-        self.bytes = Mutex(bytes)
+    /// Appends `entries`, and says at which byte of the attachments they start.
+    func append(_ entries: [Double]) -> Int {
+        written.withLock { written in
+            let offset = written.length
+            #if _endian(little)
+            written.parts.append(.entries(entries))
+            #else
+            written.parts.append(.bytes(EntryBits.withBytes(of: entries) { Array($0) }))
+            #endif
+            written.length += entries.count * 8
+            return offset
+        }
+    }
+}
+
+/// A framed request: its bytes as a sequence of parts, the large matrices' entries in the
+/// arrays that already hold them, so that framing copies none of them.
+public struct Frame: Sendable {
+    /// One stretch of the message.
+    enum Part: Sendable {
+        case bytes([UInt8])
+        /// Entries whose memory is their bytes (little-endian binary64).
+        case entries([Double])
+
+        var count: Int {
+            switch self {
+            case .bytes(let bytes): bytes.count
+            case .entries(let entries): entries.count * 8
+            }
+        }
+    }
+
+    private let parts: [Part]
+    /// Where each part starts in the message.
+    private let starts: [Int]
+    /// The message's length in bytes.
+    public let count: Int
+
+    init(parts: [Part]) {
+        self.parts = parts
+        starts = parts.reduce(into: [0]) { $0.append($0.last! + $1.count) }.dropLast()
+        count = parts.reduce(0) { $0 + $1.count }
+    }
+
+    /// Calls `body` with the bytes from `offset` to the end of the part that holds it (empty at the end).
+    public func withBytes<R>(from offset: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        guard offset < count, let index = starts.lastIndex(where: { $0 <= offset }) else { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        let skip = offset - starts[index]
+        switch parts[index] {
+        case .bytes(let bytes): return bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[skip...])) }
+        case .entries(let entries): return entries.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[skip...])) }
+        }
+    }
+
+    /// The whole message in one array.
+    public var bytes: [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(count)
+        while bytes.count < count { withBytes(from: bytes.count) { bytes.append(contentsOf: $0) } }
+        return bytes
     }
 }

@@ -20,17 +20,6 @@ public struct WorkerRequest: Sendable, Codable {
         self.cpuSeconds = cpuSeconds
     }
 
-    /// The numbers the request carries: each run of invocations on equal inputs counts them
-    /// once, as they are sent, and every invocation its variation.
-    public var numberCount: Int {
-        var previous: Values?
-        return invocations.reduce(0) { total, invocation in
-            defer { previous = invocation.inputs }
-            let inputs = previous == invocation.inputs ? 0 : invocation.inputs.values.reduce(0) { $0 + $1.numberCount }
-            return total + inputs + (invocation.variation?.size ?? 0)
-        }
-    }
-
     private enum CodingKeys: String, CodingKey {
         case id, cpuSeconds, inputSets, calls
     }

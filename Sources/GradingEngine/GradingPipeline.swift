@@ -97,6 +97,7 @@ public struct GradingPipeline: Sendable {
         }
         let buildSeconds = Date().timeIntervalSince(started)
         let supervisor = built.executable.map { WorkerSupervisor(executable: $0, sandbox: sandbox) }
+        supervisor?.startWorker()
         // Reports are written after this returns: by then every process of the submission is gone.
         defer { supervisor?.shutdown() }
         let executor: any InvocationExecutor = supervisor.map { SupervisedExecutor(supervisor: $0, locator: built.crashLocator) } ?? UnbuiltExecutor()

@@ -90,7 +90,7 @@ import Testing
         let call = Invocation(component: "softmax", family: .scoreLoss,
                               inputs: ["scores": .matrix(big), "labels": .integers(Array(repeating: 1, count: 40))],
                               variation: .direction(input: "scores", direction: .normal(rows: 40, columns: 30, using: &random), by: 1e-5))
-        let message = try WireFormat.frame(WorkerRequest(id: 9, invocations: [call, call], cpuSeconds: 2))
+        let message = try WireFormat.frame(WorkerRequest(id: 9, invocations: [call, call], cpuSeconds: 2)).bytes
         let header = String(decoding: message.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
         // The inputs once, and each call's direction.
         #expect(header == String(repeating: "0", count: 19 - "\(3 * 1200 * 8)".count) + "\(3 * 1200 * 8)")
@@ -104,10 +104,31 @@ import Testing
         #expect(decoded.invocations[1].variation == call.variation)
     }
 
+    @Test func aFrameWrittenInAnyPiecesIsTheSameMessage() throws {
+        var random = SeededGenerator(seed: 8)
+        let call = Invocation(component: "softmax", family: .scoreLoss,
+                              inputs: ["scores": .matrix(.normal(rows: 30, columns: 40, using: &random)),
+                                       "labels": .integers(Array(repeating: 2, count: 30))],
+                              variation: .direction(input: "scores", direction: .normal(rows: 30, columns: 40, using: &random), by: 1e-5))
+        let frame = try WireFormat.frame(WorkerRequest(id: 3, invocations: [call, call], cpuSeconds: 2))
+        let whole = frame.bytes
+        #expect(whole.count == frame.count)
+        // As a pipe takes it: however little of each part a write takes, the next starts where it stopped.
+        for piece in [1, 7, 4096] {
+            var written: [UInt8] = []
+            while written.count < frame.count {
+                frame.withBytes(from: written.count) { written.append(contentsOf: $0.prefix(piece)) }
+            }
+            #expect(written == whole)
+        }
+        frame.withBytes(from: frame.count) { #expect($0.isEmpty) }
+        #expect(try Self.read(whole)?.invocations.count == 2)
+    }
+
     @Test func anAttachmentOutsideTheFrameIsRefused() throws {
         let big = Matrix.zeros(1, 600)
         let call = Invocation(component: "l2-regularization", family: .regularizer, inputs: ["weights": .matrix(big)])
-        let message = try WireFormat.frame(WorkerRequest(id: 1, invocations: [call], cpuSeconds: 1))
+        let message = try WireFormat.frame(WorkerRequest(id: 1, invocations: [call], cpuSeconds: 1)).bytes
         var text = String(decoding: message, as: UTF8.self)
         text = text.replacingOccurrences(of: "\"@0\"", with: "\"@8\"")
         #expect(throws: DecodingError.self) { try Self.read(Array(text.utf8)) }

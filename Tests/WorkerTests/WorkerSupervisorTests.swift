@@ -204,6 +204,26 @@ struct WorkerSupervisorTests {
         #expect(supervisor.workersStarted == 2)
     }
 
+    @Test func aWorkerStartedAheadServesTheFirstRequest() {
+        let ahead = WorkerSupervisor(executable: supervisor.executable, sandbox: Fixtures.sandbox)
+        #expect(ahead.workersWaiting == 0, "no worker starts before it is asked for")
+        ahead.startWorker()
+        ahead.startWorker()
+        #expect(ahead.workersWaiting == 1, "one worker, however often it is asked for")
+        #expect(ahead.run(scoreLossRequest("correct"), timeout: 30).loss != nil)
+        #expect(ahead.workersStarted == 1)
+        ahead.shutdown()
+        #expect(ahead.workersWaiting == 0)
+    }
+
+    @Test func aWorkerThatCannotStartAheadIsReportedByTheFirstRequest() {
+        let missing = WorkerSupervisor(executable: URL(fileURLWithPath: "/nonexistent/grade-worker"))
+        missing.startWorker()
+        guard case .couldNotStart? = missing.run(scoreLossRequest("correct"), timeout: 5).death else {
+            Issue.record("a missing executable should not start"); return
+        }
+    }
+
     @Test func everyReasonIsOneLine() {
         let deaths: [WorkerDeath] = [
             .notImplemented("Loss.lossAndGradient (StudentSubmission/Loss.swift:3)"), .crashed(signal: SIGILL, fatalError: nil),

@@ -97,6 +97,13 @@ public final class WorkerSupervisor: Sendable {
         state.withLock { $0.run(request, timeout: timeout, budget: budget ?? timeout) }
     }
 
+    /// Starts a worker now, if none is running or waiting, so that its start-up overlaps with
+    /// the grader's own work before the first request (drawing that case's inputs). A worker
+    /// that cannot start is not reported here: the first request starts one again and says why.
+    public func startWorker() {
+        state.withLock { $0.startSpare() }
+    }
+
     /// Ends the current case: its worker is retired and a fresh one started for the next.
     public func finishCase() {
         state.withLock { $0.retireCurrent() }
@@ -106,6 +113,11 @@ public final class WorkerSupervisor: Sendable {
     /// gone. A later ``run(_:timeout:)`` starts a new one.
     public func shutdown() {
         state.withLock { $0.stopWorker() }
+    }
+
+    /// The number of workers started and waiting for a request, for tests and statistics.
+    public var workersWaiting: Int {
+        state.withLock { $0.waiting }
     }
 
     /// Why workers could not be trusted to be confined, if that happened; grading must stop.
@@ -280,6 +292,16 @@ struct SupervisorState: ~Copyable {
         while spares.count < Self.spareCount, case .success(let started) = spawn() { spares.append(started) }
         return nil
     }
+
+    /// Starts a spare when there is no worker and no spare, and nothing stops workers from starting.
+    mutating func startSpare() {
+        guard startupFailure == nil, sandboxViolation == nil, worker == nil, spares.isEmpty,
+              case .success(let started) = spawn() else { return }
+        spares.append(started)
+    }
+
+    /// The spares, and the worker when it has not served a request yet.
+    var waiting: Int { spares.count + (worker?.ready == false ? 1 : 0) }
 
     /// How many workers wait, started, for the cases to come.
     private static let spareCount = 2
@@ -541,7 +563,7 @@ private struct Exchange {
     let worker: WorkerProcess
     /// The process running student code, whose CPU time is measured.
     let workerPID: pid_t
-    let message: [UInt8]
+    let message: Frame
     let limits: WorkerResourceLimits
     let timeout: Double
     let budget: Double
@@ -555,7 +577,7 @@ private struct Exchange {
     private var resultsOpen = true
     private var errorsOpen = true
 
-    init(worker: WorkerProcess, workerPID: pid_t, message: [UInt8], limits: WorkerResourceLimits, timeout: Double,
+    init(worker: WorkerProcess, workerPID: pid_t, message: Frame, limits: WorkerResourceLimits, timeout: Double,
          budget: Double, cpuSeconds: Int, capture: OutputCapture, resultLine: [UInt8]) {
         self.worker = worker
         self.workerPID = workerPID
@@ -631,7 +653,7 @@ private struct Exchange {
     }
 
     private mutating func writeRequest() {
-        let count = message.withUnsafeBytes { SystemCall.write(worker.input, UnsafeRawBufferPointer(rebasing: $0[written...])) }
+        let count = message.withBytes(from: written) { SystemCall.write(worker.input, $0) }
         if count > 0 {
             written += count
         } else if count < 0 && errno != EAGAIN {
