@@ -12,12 +12,16 @@ public struct WorkerRequest: Sendable, Codable {
     public var invocations: [Invocation]
     /// The CPU seconds the whole request may use.
     public var cpuSeconds: Int
+    /// Large inputs the grader drew, which the worker draws again from their recipes instead
+    /// of reading their entries (``DrawnMatrix``); the grader's side only, never decoded.
+    public var drawn: [DrawnMatrix]
 
     /// Creates a request.
-    public init(id: Int, invocations: [Invocation], cpuSeconds: Int) {
+    public init(id: Int, invocations: [Invocation], cpuSeconds: Int, drawn: [DrawnMatrix] = []) {
         self.id = id
         self.invocations = invocations
         self.cpuSeconds = cpuSeconds
+        self.drawn = drawn
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -39,6 +43,7 @@ public struct WorkerRequest: Sendable, Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(Int.self, forKey: .id)
         cpuSeconds = try container.decode(Int.self, forKey: .cpuSeconds)
+        drawn = []
         let sets = try container.decode([Values].self, forKey: .inputSets)
         let calls = try container.decode([Call].self, forKey: .calls)
         invocations = []

@@ -238,6 +238,13 @@ public struct Matrix: Sendable, Hashable {
         return transpose
     }
 
+    /// True when `entries` is this matrix's storage itself, not a copy: then it holds this
+    /// matrix's entries, since a change to either would have copied it.
+    package func isStorage(of entries: [Double]) -> Bool {
+        storage.count == entries.count
+            && storage.withUnsafeBufferPointer { a in entries.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
+    }
+
     /// True when both matrices have the same shape and share their storage.
     func sharesStorage(with other: Matrix) -> Bool {
         guard rows == other.rows, columns == other.columns else { return false }

@@ -7,11 +7,20 @@ public protocol InvocationExecutor {
     /// Runs the invocations in order under the limits, and says how that went.
     func execute(_ invocations: [Invocation], limits: CaseLimits) -> ExecutionOutcome
 
+    /// ``execute(_:limits:)``, where `drawn` are inputs the executor may draw again from
+    /// their recipes instead of copying their entries.
+    func execute(_ invocations: [Invocation], limits: CaseLimits, drawn: [DrawnMatrix]) -> ExecutionOutcome
+
     /// Called after the last invocation of a case: nothing the case left behind may reach the next.
     func finishCase()
 }
 
 extension InvocationExecutor {
+    /// Executors in the grader's process hold the inputs already.
+    public func execute(_ invocations: [Invocation], limits: CaseLimits, drawn: [DrawnMatrix]) -> ExecutionOutcome {
+        execute(invocations, limits: limits)
+    }
+
     /// Executors without state between cases have nothing to do.
     public func finishCase() {}
 }

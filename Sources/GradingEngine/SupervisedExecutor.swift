@@ -21,8 +21,13 @@ public final class SupervisedExecutor: InvocationExecutor, Sendable {
     }
 
     public func execute(_ invocations: [Invocation], limits: CaseLimits) -> ExecutionOutcome {
+        execute(invocations, limits: limits, drawn: [])
+    }
+
+    /// Sends `drawn` as recipes the worker draws from (``DrawnMatrix``), not as their megabytes.
+    public func execute(_ invocations: [Invocation], limits: CaseLimits, drawn: [DrawnMatrix]) -> ExecutionOutcome {
         let id = nextID.add(1, ordering: .relaxed).oldValue
-        let request = WorkerRequest(id: id, invocations: invocations, cpuSeconds: limits.cpuSeconds)
+        let request = WorkerRequest(id: id, invocations: invocations, cpuSeconds: limits.cpuSeconds, drawn: drawn)
         switch supervisor.run(request, timeout: limits.timeout, budget: limits.budget) {
         case .completed(let results, let output):
             return .completed(results, output: CrashLocator.removingFrames(output))

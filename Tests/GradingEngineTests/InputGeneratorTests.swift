@@ -22,6 +22,18 @@ struct InputGeneratorTests {
         #expect(generated.next() == direct.next())
     }
 
+    @Test func aLargeNormalInputComesWithItsRecipeAndSmallOnesDoNot() throws {
+        let testCase = TestCase(name: "large", component: "linear-svm", check: .reference(recorded: nil), seed: 5,
+                                inputs: ["inputs": .normal(300, 250), "weights": .normal(250, 10), "labels": .labels(300, classes: 10)])
+        let (inputs, drawn) = InputGenerator().drawn(for: testCase)
+        #expect(inputs == InputGenerator().inputs(for: testCase))
+        let recipe = try #require(drawn.first)
+        #expect(drawn.count == 1)
+        #expect(inputs["inputs"] == .matrix(recipe.matrix))
+        var generator = SeededGenerator(seed: recipe.seed)
+        #expect(Matrix.normal(rows: 300, columns: 250, mean: recipe.mean, scale: recipe.scale, using: &generator) == recipe.matrix)
+    }
+
     @Test func anotherRunSeedGivesOtherInputs() {
         let base = InputGenerator().inputs(for: Self.generated)
         let other = InputGenerator(runSeed: 1).inputs(for: Self.generated)

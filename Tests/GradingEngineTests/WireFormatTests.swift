@@ -125,6 +125,51 @@ import Testing
         #expect(try Self.read(whole)?.invocations.count == 2)
     }
 
+    /// A request whose `inputs` input is `inputs`, sent with `drawn`.
+    static func frame(_ inputs: Matrix, drawn: [DrawnMatrix]) throws -> [UInt8] {
+        let call = Invocation(component: "l2-regularization", family: .regularizer, inputs: ["weights": .matrix(inputs)])
+        return try WireFormat.frame(WorkerRequest(id: 4, invocations: [call], cpuSeconds: 1, drawn: drawn)).bytes
+    }
+
+    static func attachedBytes(_ message: [UInt8]) -> Int {
+        Int(String(decoding: message.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)) ?? -1
+    }
+
+    @Test func aDrawnMatrixTravelsAsItsRecipeAndIsDrawnAgainBitForBit() throws {
+        var random = SeededGenerator(seed: 77)
+        let drawn = Matrix.normal(rows: 300, columns: 250, mean: 0.25, scale: 3, using: &random)
+        let recipe = DrawnMatrix(matrix: drawn, seed: 77, mean: 0.25, scale: 3)
+        let message = try Self.frame(drawn, drawn: [recipe])
+        #expect(Self.attachedBytes(message) == 0, "no entry of the drawn matrix is sent")
+        #expect(message.count < 1000)
+        guard case .matrix(let back)? = try Self.read(message)?.invocations.first?.inputs["weights"] else {
+            Issue.record("no weights"); return
+        }
+        #expect(back.rows == 300 && back.columns == 250)
+        #expect(back.elements.map(\.bitPattern) == drawn.elements.map(\.bitPattern))
+    }
+
+    @Test func aChangedCopyOfADrawnMatrixTravelsAsItsBytes() throws {
+        var random = SeededGenerator(seed: 78)
+        let drawn = Matrix.normal(rows: 300, columns: 250, using: &random)
+        var changed = drawn
+        changed[299, 249] += 1
+        let equal = Matrix(rows: 300, columns: 250, elements: drawn.elements.map { $0 })
+        for value in [changed, equal] {
+            let message = try Self.frame(value, drawn: [DrawnMatrix(matrix: drawn, seed: 78, mean: 0, scale: 1)])
+            #expect(Self.attachedBytes(message) == 300 * 250 * 8)
+            #expect(try Self.read(message)?.invocations.first?.inputs["weights"] == .matrix(value))
+        }
+    }
+
+    @Test func aRecipeThatDoesNotGiveItsEntriesIsRefused() throws {
+        // A recipe with another seed than the matrix was drawn with: its checksum gives it away.
+        var random = SeededGenerator(seed: 79)
+        let drawn = Matrix.normal(rows: 300, columns: 250, using: &random)
+        let message = try Self.frame(drawn, drawn: [DrawnMatrix(matrix: drawn, seed: 80, mean: 0, scale: 1)])
+        #expect(throws: DecodingError.self) { try Self.read(message) }
+    }
+
     @Test func anAttachmentOutsideTheFrameIsRefused() throws {
         let big = Matrix.zeros(1, 600)
         let call = Invocation(component: "l2-regularization", family: .regularizer, inputs: ["weights": .matrix(big)])

@@ -25,14 +25,15 @@ struct CaseRunner {
     /// is run in turn. Everything, the grader's own work between batches included, runs within
     /// the case's timeout.
     func evaluate(_ testCase: TestCase) throws(CaseError) -> CaseOutcome {
-        var plan = try Self.plan(testCase.check, in: context(for: testCase))
+        let context = try context(for: testCase)
+        var plan = try Self.plan(testCase.check, in: context)
         let limits = limits(for: testCase)
         let deadline = Monotonic.now() + limits.timeout
         var output = CapturedOutput()
         while true {
             var seconds: [Double] = []
             switch run(plan.invocations, for: testCase, limits: limits, until: deadline, output: &output,
-                       requests: plan.timedRequests, seconds: &seconds) {
+                       requests: plan.timedRequests, seconds: &seconds, drawn: context.drawn) {
             case .ended(let status, let problem, let reason, _):
                 return CaseOutcome(status: status, evaluation: .fail(problem, reason), output: output)
             case .outputs(let results, _):
@@ -59,7 +60,7 @@ struct CaseRunner {
     /// `requests` whose wall-clock seconds go to `seconds`; appends what student code printed
     /// to `output`. The first failure ends the run.
     func run(_ invocations: AnySequence<Invocation>, for testCase: TestCase, limits: CaseLimits, until deadline: Double,
-             output: inout CapturedOutput, requests: [Int]? = nil, seconds: inout [Double]) -> Run {
+             output: inout CapturedOutput, requests: [Int]? = nil, seconds: inout [Double], drawn: [DrawnMatrix] = []) -> Run {
         var results: [Values] = []
         var batch: [Invocation] = []
         var numbers = 0
@@ -72,7 +73,7 @@ struct CaseRunner {
             let left = CaseLimits(timeout: remaining, cpuSeconds: min(limits.cpuSeconds, Int(remaining.rounded(.up)) + 1),
                                   budget: limits.budget)
             let started = Monotonic.now()
-            let ran = run(batch, for: testCase, limits: left)
+            let ran = run(batch, for: testCase, limits: left, drawn: drawn)
             seconds.append(Monotonic.now() - started)
             switch ran {
             case .ended(let status, let problem, let reason, let printed):
@@ -126,7 +127,8 @@ struct CaseRunner {
             throw CaseError(caseName: testCase.name, location: testCase.location,
                             message: "component '\(testCase.component)' is not declared in assignment.yaml")
         }
-        return CheckContext(testCase: testCase, descriptor: descriptor, inputs: generator.inputs(for: testCase),
+        let (inputs, drawn) = generator.drawn(for: testCase)
+        return CheckContext(testCase: testCase, descriptor: descriptor, inputs: inputs, drawn: drawn,
                             seed: generator.seed(for: testCase), oracle: oracle, conventions: assignment.conventions)
     }
 
@@ -150,8 +152,8 @@ struct CaseRunner {
     }
 
     /// Runs one request of invocations in the worker; a failure of any invocation ends the run.
-    func run(_ invocations: [Invocation], for testCase: TestCase, limits: CaseLimits) -> Run {
-        switch executor.execute(invocations, limits: limits) {
+    func run(_ invocations: [Invocation], for testCase: TestCase, limits: CaseLimits, drawn: [DrawnMatrix] = []) -> Run {
+        switch executor.execute(invocations, limits: limits, drawn: drawn) {
         case .notImplemented(let detail, let printed):
             let stub = NotImplementedMarker(detail)
             // The marker line is the worker telling the grader, not something the student printed.

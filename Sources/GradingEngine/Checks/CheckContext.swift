@@ -11,6 +11,8 @@ struct CheckContext {
     let descriptor: FamilyDescriptor
     /// The case's inputs, literal or generated from its seed.
     let inputs: Values
+    /// The large generated inputs, which the worker draws again instead of reading.
+    var drawn: [DrawnMatrix] = []
     /// The seed of the case (mixed with the run's), for inputs a check makes itself.
     let seed: UInt64
     /// The trusted implementation.

@@ -21,17 +21,31 @@ public struct InputGenerator: Sendable {
     /// The values of every input of a case. Each generated input has a generator of its own,
     /// seeded from the case's seed and the input's name, so adding an input never changes the others.
     public func inputs(for testCase: TestCase) -> Values {
+        drawn(for: testCase).inputs
+    }
+
+    /// ``inputs(for:)``, and the large normal matrices among them with their recipes, which
+    /// a worker draws again instead of reading (``DrawnMatrix``).
+    public func drawn(for testCase: TestCase) -> (inputs: Values, recipes: [DrawnMatrix]) {
         let caseSeed = seed(for: testCase)
         var values: Values = [:]
+        var recipes: [DrawnMatrix] = []
         for (name, spec) in testCase.inputs {
             switch spec {
             case .literal(let value): values[name] = value
             case .generated(let generatorSpec):
-                var generator = SeededGenerator(seed: Self.inputSeed(caseSeed, name))
-                values[name] = Self.generate(generatorSpec, using: &generator)
+                let seed = Self.inputSeed(caseSeed, name)
+                var generator = SeededGenerator(seed: seed)
+                let value = Self.generate(generatorSpec, using: &generator)
+                values[name] = value
+                // A normal matrix is the first draws of its input's own generator.
+                if case .normal(_, _, let mean, let scale) = generatorSpec, case .matrix(let matrix) = value,
+                   matrix.count >= DrawnMatrix.smallestEntries {
+                    recipes.append(DrawnMatrix(matrix: matrix, seed: seed, mean: mean, scale: scale))
+                }
             }
         }
-        return values
+        return (values, recipes)
     }
 
     /// The seed of one input: the case's seed mixed with the FNV-1a hash of the input's name.
