@@ -71,3 +71,17 @@ void grade_matrix_multiply(const double *a, const double *b, double *c, ptrdiff_
     for (; i + 4 <= m; i += 4) band(4, a + i * k, b, c + i * n, k, n);
     for (; i < m; i++) band(1, a + i * k, b, c + i * n, k, n);
 }
+
+void grade_matrix_transpose(const double *a, double *t, ptrdiff_t m, ptrdiff_t n) {
+    const ptrdiff_t tile = 64;
+    for (ptrdiff_t i0 = 0; i0 < m; i0 += tile) {
+        ptrdiff_t i1 = i0 + tile < m ? i0 + tile : m;
+        for (ptrdiff_t j0 = 0; j0 < n; j0 += tile) {
+            ptrdiff_t j1 = j0 + tile < n ? j0 + tile : n;
+            for (ptrdiff_t j = j0; j < j1; j++) {
+                double *row = t + j * m;
+                for (ptrdiff_t i = i0; i < i1; i++) row[i] = a[i * n + j];
+            }
+        }
+    }
+}

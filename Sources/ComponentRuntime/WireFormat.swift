@@ -11,6 +11,8 @@ import Synchronization
 /// scanned out of a JSON string: a line with the decimal byte count of its attachments, the
 /// attachments (the raw bits of every matrix of at least ``attachedEntries`` entries), then
 /// the JSON line, whose matrices refer to their bytes as `"@offset"` (``AttachedEntries``).
+/// A large normal input the grader drew itself is not attached at all: the JSON holds its
+/// recipe, and the worker draws it again (``DrawnMatrix``).
 public enum WireFormat {
     /// Matrices with at least this many entries travel as attachments of a request.
     public static let attachedEntries = 512

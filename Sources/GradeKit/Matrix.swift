@@ -1,3 +1,4 @@
+import CMatrixKernel
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -222,14 +223,7 @@ public struct Matrix: Sendable, Hashable {
         let (m, n) = (rows, columns)
         let result = [Double](unsafeUninitializedCapacity: count) { out, initialized in
             elements.withUnsafeBufferPointer { a in
-                // Blocks of 32×32 keep both the rows read and the rows written in cache.
-                for i0 in stride(from: 0, to: m, by: 32) {
-                    for j0 in stride(from: 0, to: n, by: 32) {
-                        for i in i0..<Swift.min(i0 + 32, m) {
-                            for j in j0..<Swift.min(j0 + 32, n) { out[j * m + i] = a[i * n + j] }
-                        }
-                    }
-                }
+                if let source = a.baseAddress, let target = out.baseAddress { grade_matrix_transpose(source, target, m, n) }
             }
             initialized = count
         }

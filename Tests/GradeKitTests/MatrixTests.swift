@@ -67,6 +67,24 @@ struct MatrixTests {
         #expect(Self.a.T.T == Self.a)
     }
 
+    @Test(arguments: [(0, 5), (5, 0), (1, 1), (1, 70), (70, 1), (64, 64), (65, 130), (130, 65), (500, 307)])
+    func transposeMovesEveryEntryBitForBit(_ rows: Int, _ columns: Int) {
+        // Across the kernel's 64×64 tiles and their ragged edges; NaN payloads and signed zeros kept.
+        var random = SeededGenerator(seed: UInt64(rows * 1000 + columns))
+        var x = Matrix.normal(rows: rows, columns: columns, using: &random)
+        if x.count > 2 {
+            x.elements[1] = Double(bitPattern: 0x7FF8_0000_0000_0123)
+            x.elements[2] = -0.0
+        }
+        let t = x.transposed()
+        #expect(t.rows == columns && t.columns == rows)
+        var moved = true
+        for i in 0..<rows {
+            for j in 0..<columns where t.elements[j * rows + i].bitPattern != x.elements[i * columns + j].bitPattern { moved = false }
+        }
+        #expect(moved)
+    }
+
     @Test func dotIsTheMatrixProduct() {
         let b: Matrix = [[1, 0], [0, 1], [2, -1]]
         #expect(Self.a.dot(b) == Matrix([[7, -1], [16, -1]]))

@@ -14,4 +14,8 @@
 /// program loads.
 void grade_matrix_multiply(const double *a, const double *b, double *c, ptrdiff_t m, ptrdiff_t k, ptrdiff_t n);
 
+/// T = Aᵀ for row-major A (m×n) and T (n×m), T fully overwritten: `t[j·m+i] = a[i·n+j]`, the
+/// entries moved, never computed. In tiles of 64×64, each row of T written in one run.
+void grade_matrix_transpose(const double *a, double *t, ptrdiff_t m, ptrdiff_t n);
+
 #endif
