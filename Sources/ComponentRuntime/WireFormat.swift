@@ -199,8 +199,9 @@ public struct Frame: Sendable {
 
     init(parts: [Part]) {
         self.parts = parts
-        starts = parts.reduce(into: [0]) { $0.append($0.last! + $1.count) }.dropLast()
-        count = parts.reduce(0) { $0 + $1.count }
+        let ends = parts.reduce(into: [Int]()) { $0.append(($0.last ?? 0) + $1.count) }
+        starts = [0] + ends.dropLast()
+        count = ends.last ?? 0
     }
 
     /// Calls `body` with the bytes from `offset` to the end of the part that holds it (empty at the end).
@@ -263,10 +264,8 @@ public struct DrawnMatrix: Sendable {
         guard fields.count == 5, fields[0] == prefix, let seed = UInt64(fields[1]), let mean = UInt64(fields[2]),
               let scale = UInt64(fields[3]), let sum = UInt64(fields[4]), count >= 0 else { return nil }
         var generator = SeededGenerator(seed: seed)
-        let entries = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
-            generator.fillNormal(buffer, mean: Double(bitPattern: mean), scale: Double(bitPattern: scale))
-            initialized = count
-        }
+        let entries = Matrix.normal(rows: 1, columns: count, mean: Double(bitPattern: mean), scale: Double(bitPattern: scale),
+                                    using: &generator).elements
         return checksum(entries) == sum ? entries : nil
     }
 

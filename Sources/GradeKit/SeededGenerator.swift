@@ -109,9 +109,8 @@ extension Matrix {
 
 extension SeededGenerator {
     /// Writes `mean + scale · N(0, 1)` samples drawn with ``nextNormal()`` into every entry of
-    /// `buffer`, in order: the numbers of ``Matrix/normal(rows:columns:mean:scale:using:)``,
-    /// written where the caller wants them.
-    package mutating func fillNormal(_ buffer: UnsafeMutableBufferPointer<Double>, mean: Double, scale: Double) {
+    /// `buffer`, in order, reading the layers once.
+    fileprivate mutating func fillNormal(_ buffer: UnsafeMutableBufferPointer<Double>, mean: Double, scale: Double) {
         Ziggurat.layers.withUnsafeBufferPointer { layers in
             for i in buffer.indices { buffer.initializeElement(at: i, to: mean + scale * nextNormal(layers: layers)) }
         }

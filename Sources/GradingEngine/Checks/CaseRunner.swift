@@ -60,7 +60,7 @@ struct CaseRunner {
     /// `requests` whose wall-clock seconds go to `seconds`; appends what student code printed
     /// to `output`. The first failure ends the run.
     func run(_ invocations: AnySequence<Invocation>, for testCase: TestCase, limits: CaseLimits, until deadline: Double,
-             output: inout CapturedOutput, requests: [Int]? = nil, seconds: inout [Double], drawn: [DrawnMatrix] = []) -> Run {
+             output: inout CapturedOutput, requests: [Int]? = nil, seconds: inout [Double], drawn: [DrawnMatrix]) -> Run {
         var results: [Values] = []
         var batch: [Invocation] = []
         var numbers = 0
@@ -152,7 +152,7 @@ struct CaseRunner {
     }
 
     /// Runs one request of invocations in the worker; a failure of any invocation ends the run.
-    func run(_ invocations: [Invocation], for testCase: TestCase, limits: CaseLimits, drawn: [DrawnMatrix] = []) -> Run {
+    func run(_ invocations: [Invocation], for testCase: TestCase, limits: CaseLimits, drawn: [DrawnMatrix]) -> Run {
         switch executor.execute(invocations, limits: limits, drawn: drawn) {
         case .notImplemented(let detail, let printed):
             let stub = NotImplementedMarker(detail)
