@@ -24,6 +24,39 @@ struct SubmissionBuilderTests {
         #expect(try !inputs.synchronize(into: cache), "a submission's own files change without renewing the build folder")
     }
 
+    /// The Swift driver takes a file changed within the second it last compiled it for
+    /// unchanged: each synchronization stamps what it writes a whole second after the last.
+    @Test func everySynchronizationStampsItsFilesASecondAfterTheLast() throws {
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("grade-stamp-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let file = cache.appendingPathComponent("\(BuildInputs.workerPackage)/\(BuildInputs.studentSourcesPath)/Marker.swift")
+        var seconds: [Int] = []
+        for round in 0..<3 {
+            let submission = try Fixtures.copy(of: "hostile", adding: ["Marker.swift": "public let marker = \"round \(round)\"\n"])
+            defer { try? FileManager.default.removeItem(at: submission) }
+            try BuildInputs(packageRoot: Fixtures.packageRoot, submission: submission).synchronize(into: cache)
+            let modified = try #require(try FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate] as? Date)
+            #expect(modified.timeIntervalSince1970 == modified.timeIntervalSince1970.rounded(.down), "a whole second")
+            seconds.append(Int(modified.timeIntervalSince1970))
+        }
+        #expect(seconds[1] > seconds[0] && seconds[2] > seconds[1], "\(seconds)")
+    }
+
+    /// Submissions built one after another, well within a second each, are each built from
+    /// their own files: none is graded as the one before it.
+    @Test func submissionsBuiltInQuickSuccessionAreEachTheirOwn() throws {
+        _ = Fixtures.hostile
+        for _ in 0..<4 {
+            let marker = "marker-\(UUID().uuidString)"
+            let submission = try Fixtures.copy(of: "hostile", adding: ["Marker.swift": "public let marker = \"\(marker)\"\n"])
+            defer { try? FileManager.default.removeItem(at: submission) }
+            let built = Fixtures.builder.build(submission: submission)
+            let executable = try #require(built.executable, "\(built.outcome.log)")
+            let bytes = try Data(contentsOf: executable)
+            #expect(bytes.range(of: Data(marker.utf8)) != nil, "the worker holds this submission's code")
+        }
+    }
+
     @Test func hostileSubmissionBuildsIntoAWorker() {
         #expect(Fixtures.hostile.outcome.succeeded, "\(Fixtures.hostile.outcome.log)")
         #expect(Fixtures.hostile.executable != nil)

@@ -18,6 +18,8 @@ struct BuildInputs {
     static let workerProduct = "grade-worker"
     /// The worker package's folder in the build cache.
     static let workerPackage = "package"
+    /// The file in the cache holding the last ``SourceStamp``.
+    static let stampFile = "source-stamp"
     /// The runtime package's folder in the build cache, beside the worker package.
     static let runtimePackage = "grade-runtime"
     /// Where the submission's files go inside the worker package.
@@ -89,9 +91,16 @@ struct BuildInputs {
     /// only files whose contents differ, so that the build stays incremental. Returns true when
     /// the runtime package gained or lost a file: the worker package's build folder then
     /// describes a dependency that no longer exists (SwiftPM fails with "missing inputs").
+    ///
+    /// The Swift driver takes a file whose modification time is in the same second as when it
+    /// last compiled it for unchanged, whatever its contents: the next submission's files,
+    /// swapped in well within a second of the last build, would be graded as the last one's.
+    /// So every file written here gets one modification time, a whole second later than that
+    /// of any file written before (``SourceStamp``).
     @discardableResult
     func synchronize(into cache: URL) throws -> Bool {
         let fileManager = FileManager.default
+        var written: [URL] = []
         var runtimeFilesChanged = false
         for package in [Self.runtimePackage, Self.workerPackage] {
             let sources = cache.appendingPathComponent("\(package)/Sources", isDirectory: true)
@@ -111,10 +120,12 @@ struct BuildInputs {
             if path.hasPrefix(Self.runtimePackage + "/"), !fileManager.fileExists(atPath: url.path) { runtimeFilesChanged = true }
             try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: url, options: .atomic)
+            written.append(url)
         }
         for package in [Self.runtimePackage, Self.workerPackage] {
             Self.removeEmptyFolders(in: cache.appendingPathComponent("\(package)/Sources", isDirectory: true))
         }
+        if !written.isEmpty { try SourceStamp(file: cache.appendingPathComponent(Self.stampFile)).mark(written) }
         return runtimeFilesChanged
     }
 
@@ -190,4 +201,20 @@ struct BuildInputs {
         WorkerLoop.run(register: { registerComponents(in: &$0) })
 
         """
+}
+
+/// The modification time of the source files one synchronization writes: a whole second, no
+/// earlier than now and later than every stamp before it, which `file` keeps. Rebuilds faster
+/// than one a second move it ahead of the clock, which only the comparison needs.
+struct SourceStamp {
+    let file: URL
+
+    /// Gives `files` the next stamp, and keeps it.
+    func mark(_ files: [URL]) throws {
+        let last = (try? String(contentsOf: file, encoding: .utf8)).flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? 0
+        let second = max(Int(Date().timeIntervalSince1970.rounded(.down)), last + 1)
+        let date = Date(timeIntervalSince1970: Double(second))
+        for url in files { try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: url.path) }
+        try Data(String(second).utf8).write(to: file, options: .atomic)
+    }
 }
