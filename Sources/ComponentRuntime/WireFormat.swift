@@ -38,17 +38,19 @@ public enum WireFormat {
     static let countDigits = 19
 
     /// Reads one framed request: `line()` gives the next line (without its newline), `bytes(n)`
-    /// the next `n` bytes. Nil at the end of the input.
+    /// the next `n` bytes. Nil at the end of the input. Drawn inputs are taken from `kept` when
+    /// it holds them, and kept there for the next request.
     ///
     /// - Throws: `DecodingError` when the frame or the JSON is malformed.
-    public static func readRequest(line: () -> String?, bytes: (Int) -> [UInt8]?) throws -> WorkerRequest? {
+    public static func readRequest(line: () -> String?, bytes: (Int) -> [UInt8]?,
+                                   keeping kept: DrawnInputs = DrawnInputs()) throws -> WorkerRequest? {
         guard let header = line() else { return nil }
         guard let count = Int(header), count >= 0, let attached = bytes(count), let text = line() else {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the request's frame is malformed"))
         }
         let decoder = decoder()
-        decoder.userInfo[Matrix.compactEncoding] = AttachedEntries(bytes: attached)
-        return try decoder.decode(WorkerRequest.self, from: Data(text.utf8))
+        decoder.userInfo[Matrix.compactEncoding] = AttachedEntries(bytes: attached, kept: kept)
+        return try kept.reading { try decoder.decode(WorkerRequest.self, from: Data(text.utf8)) }
     }
 
     /// The encoder both sides write with.
@@ -125,19 +127,22 @@ struct AttachedEntries: CompactMatrixCoding {
     private let writer: AttachmentWriter?
     private let drawn: [DrawnMatrix]
     private let attached: [UInt8]
+    private let kept: DrawnInputs?
 
     /// The coding of a request being written, which sends the entries of `drawn` as recipes.
     init(writer: AttachmentWriter, drawn: [DrawnMatrix] = []) {
         self.writer = writer
         self.drawn = drawn
         attached = []
+        kept = nil
     }
 
-    /// The coding of a request being read, with its attachments.
-    init(bytes: [UInt8]) {
+    /// The coding of a request being read, with its attachments and the drawn inputs kept.
+    init(bytes: [UInt8], kept: DrawnInputs) {
         writer = nil
         drawn = []
         attached = bytes
+        self.kept = kept
     }
 
     func text(of entries: [Double]) -> String {
@@ -147,7 +152,7 @@ struct AttachedEntries: CompactMatrixCoding {
     }
 
     func entries(from text: String, count: Int) -> [Double]? {
-        if text.hasPrefix(DrawnMatrix.prefix) { return DrawnMatrix.entries(from: text, count: count) }
+        if text.hasPrefix(DrawnMatrix.prefix) { return DrawnMatrix.entries(from: text, count: count, kept: kept ?? DrawnInputs()) }
         guard text.hasPrefix("@") else { return Base64Entries().entries(from: text, count: count) }
         guard let length = EntryBits.length(of: count), let offset = Int(text.dropFirst()), offset >= 0,
               offset <= attached.count - length else { return nil }
@@ -234,13 +239,36 @@ public struct Frame: Sendable {
 public struct DrawnMatrix: Sendable {
     /// The matrix the grader drew.
     public let matrix: Matrix
-    /// The generator's seed: the matrix is its first draws.
-    public let seed: UInt64
-    /// The mean and scale of the entries, `mean + scale · N(0, 1)`.
-    public let mean: Double
-    public let scale: Double
-    /// The recipe, as the matrix's entries are written in a request.
+    /// How it was drawn.
+    public let recipe: Recipe
+    /// The recipe and checksum, as the matrix's entries are written in a request.
     let text: String
+
+    /// How a large normal input is drawn: the first `count` draws of `mean + scale · N(0, 1)`
+    /// from a generator just created with `seed`, as `Matrix.normal(rows:columns:mean:scale:using:)`.
+    public struct Recipe: Sendable, Hashable, Codable {
+        /// The generator's seed.
+        public let seed: UInt64
+        /// The mean and scale of the entries.
+        public let mean: Double
+        public let scale: Double
+        /// The number of entries.
+        public let count: Int
+
+        /// Creates a recipe.
+        public init(seed: UInt64, mean: Double, scale: Double, count: Int) {
+            self.seed = seed
+            self.mean = mean
+            self.scale = scale
+            self.count = count
+        }
+
+        /// The entries, drawn.
+        func draw() -> [Double] {
+            var generator = SeededGenerator(seed: seed)
+            return Matrix.normal(rows: 1, columns: count, mean: mean, scale: scale, using: &generator).elements
+        }
+    }
 
     /// The smallest matrix sent as a recipe: below it, the bytes are as quick.
     public static let smallestEntries = 1 << 16
@@ -249,28 +277,82 @@ public struct DrawnMatrix: Sendable {
     /// generator just created with `seed`.
     public init(matrix: Matrix, seed: UInt64, mean: Double, scale: Double) {
         self.matrix = matrix
-        self.seed = seed
-        self.mean = mean
-        self.scale = scale
+        recipe = Recipe(seed: seed, mean: mean, scale: scale, count: matrix.count)
         text = [Self.prefix, String(seed), String(mean.bitPattern), String(scale.bitPattern), String(Self.checksum(matrix.elements))]
             .joined(separator: " ")
     }
 
     static let prefix = "%normal"
 
-    /// The entries of a recipe, or nil when it is malformed or its entries are not those it describes.
-    static func entries(from text: String, count: Int) -> [Double]? {
+    /// The entries of a recipe, from `kept` or drawn; nil when it is malformed or its entries
+    /// are not those it describes.
+    static func entries(from text: String, count: Int, kept: DrawnInputs) -> [Double]? {
         let fields = text.split(separator: " ")
         guard fields.count == 5, fields[0] == prefix, let seed = UInt64(fields[1]), let mean = UInt64(fields[2]),
               let scale = UInt64(fields[3]), let sum = UInt64(fields[4]), count >= 0 else { return nil }
-        var generator = SeededGenerator(seed: seed)
-        let entries = Matrix.normal(rows: 1, columns: count, mean: Double(bitPattern: mean), scale: Double(bitPattern: scale),
-                                    using: &generator).elements
-        return checksum(entries) == sum ? entries : nil
+        return kept.entries(of: Recipe(seed: seed, mean: Double(bitPattern: mean), scale: Double(bitPattern: scale), count: count),
+                                   checksum: sum)
     }
 
     /// The wrapping sum of the entries' bit patterns.
     static func checksum(_ entries: [Double]) -> UInt64 {
         entries.withUnsafeBufferPointer { buffer in buffer.reduce(0 as UInt64) { $0 &+ $1.bitPattern } }
+    }
+}
+
+/// The drawn inputs a worker keeps: those of its last request, or those a request that only
+/// prepares (``WorkerRequest/prepare``) asked it to draw while the grader draws its own copy.
+/// Kept entries are given to a request only when their checksum is the request's, so a kept
+/// array that was changed in place is drawn again, never used.
+public final class DrawnInputs: Sendable {
+    private let kept = Mutex<[DrawnMatrix.Recipe: [Double]]>([:])
+    /// The recipes the request being read has used so far.
+    private let used = Mutex<[DrawnMatrix.Recipe: [Double]]>([:])
+
+    /// Creates an empty store.
+    public init() {}
+
+    /// Draws the entries of `recipes` and keeps them, in place of whatever was kept.
+    public func prepare(_ recipes: [DrawnMatrix.Recipe]) {
+        let wanted = Set(recipes)
+        // What is not wanted goes before anything is drawn, so that memory holds one set at a time.
+        var entries = kept.withLock { kept in
+            let old = kept.filter { wanted.contains($0.key) }
+            kept = [:]
+            return old
+        }
+        for recipe in recipes where entries[recipe] == nil { entries[recipe] = recipe.draw() }
+        kept.withLock { $0 = entries }
+    }
+
+    /// Reads a request with `read`; when it has calls, the drawn inputs it used are kept for
+    /// the next, and nothing else.
+    func reading(_ read: () throws -> WorkerRequest) rethrows -> WorkerRequest {
+        used.withLock { $0 = [:] }
+        let request = try read()
+        let entries = used.withLock { used in
+            defer { used = [:] }
+            return used
+        }
+        if !request.invocations.isEmpty { kept.withLock { $0 = entries } }
+        return request
+    }
+
+    /// The entries of `recipe` whose checksum is `checksum`: kept ones, or drawn now; nil when
+    /// the recipe does not give them.
+    func entries(of recipe: DrawnMatrix.Recipe, checksum: UInt64) -> [Double]? {
+        if let entries = kept.withLock({ $0[recipe] }), DrawnMatrix.checksum(entries) == checksum {
+            used.withLock { $0[recipe] = entries }
+            return entries
+        }
+        let entries = recipe.draw()
+        guard DrawnMatrix.checksum(entries) == checksum else { return nil }
+        used.withLock { $0[recipe] = entries }
+        return entries
+    }
+
+    /// The entries kept for `recipe`, for tests.
+    public func entries(keptFor recipe: DrawnMatrix.Recipe) -> [Double]? {
+        kept.withLock { $0[recipe] }
     }
 }

@@ -33,14 +33,19 @@ public enum WorkerLoop {
         let invoker = ComponentInvoker(registry: registry)
         let encoder = WireFormat.encoder()
         let resultLimit = ResultSizeLimit.fromEnvironment()
+        let drawnInputs = DrawnInputs()
 
         while true {
-            let read = Result { try WireFormat.readRequest(line: { readLine(strippingNewline: true) }, bytes: readStandardInput) }
+            let read = Result { try WireFormat.readRequest(line: { readLine(strippingNewline: true) }, bytes: readStandardInput, keeping: drawnInputs) }
             guard case .success(let next) = read else {
                 // The grader would wait for an answer that never comes: fail loudly instead.
                 protocolFailure("cannot decode the request")
             }
             guard let request = next else { break }
+            guard !request.invocations.isEmpty else {
+                drawnInputs.prepare(request.prepare)
+                continue
+            }
             var results: [WorkerResult] = []
             for invocation in request.invocations {
                 do {

@@ -15,17 +15,27 @@ public struct WorkerRequest: Sendable, Codable {
     /// Large inputs the grader drew, which the worker draws again from their recipes instead
     /// of reading their entries (``DrawnMatrix``); the grader's side only, never decoded.
     public var drawn: [DrawnMatrix]
+    /// Large inputs the worker is to draw now and keep for the requests to come, while the
+    /// grader draws its own copy (``DrawnInputs``). A request with no invocations only
+    /// prepares, and is answered by nothing.
+    public var prepare: [DrawnMatrix.Recipe]
 
     /// Creates a request.
-    public init(id: Int, invocations: [Invocation], cpuSeconds: Int, drawn: [DrawnMatrix] = []) {
+    public init(id: Int, invocations: [Invocation], cpuSeconds: Int, drawn: [DrawnMatrix] = [], prepare: [DrawnMatrix.Recipe] = []) {
         self.id = id
         self.invocations = invocations
         self.cpuSeconds = cpuSeconds
         self.drawn = drawn
+        self.prepare = prepare
+    }
+
+    /// A request that only prepares `recipes`.
+    public static func preparing(_ recipes: [DrawnMatrix.Recipe]) -> WorkerRequest {
+        WorkerRequest(id: 0, invocations: [], cpuSeconds: 0, prepare: recipes)
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, cpuSeconds, inputSets, calls
+        case id, cpuSeconds, inputSets, calls, prepare
     }
 
     /// An invocation on the wire: its inputs by index into the request's input sets.
@@ -44,6 +54,7 @@ public struct WorkerRequest: Sendable, Codable {
         id = try container.decode(Int.self, forKey: .id)
         cpuSeconds = try container.decode(Int.self, forKey: .cpuSeconds)
         drawn = []
+        prepare = try container.decodeIfPresent([DrawnMatrix.Recipe].self, forKey: .prepare) ?? []
         let sets = try container.decode([Values].self, forKey: .inputSets)
         let calls = try container.decode([Call].self, forKey: .calls)
         invocations = []
@@ -63,6 +74,7 @@ public struct WorkerRequest: Sendable, Codable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
         try container.encode(cpuSeconds, forKey: .cpuSeconds)
+        if !prepare.isEmpty { try container.encode(prepare, forKey: .prepare) }
         var sets: [Values] = []
         var calls: [Call] = []
         calls.reserveCapacity(invocations.count)

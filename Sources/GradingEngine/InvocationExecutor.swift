@@ -11,6 +11,10 @@ public protocol InvocationExecutor {
     /// their recipes instead of copying their entries.
     func execute(_ invocations: [Invocation], limits: CaseLimits, drawn: [DrawnMatrix]) -> ExecutionOutcome
 
+    /// Called before a case's inputs are drawn, with the recipes of its large drawn inputs
+    /// (``DrawnMatrix``): an executor may draw them meanwhile.
+    func prepare(_ recipes: [DrawnMatrix.Recipe], component: String)
+
     /// Called after the last invocation of a case: nothing the case left behind may reach the next.
     func finishCase()
 }
@@ -20,6 +24,9 @@ extension InvocationExecutor {
     public func execute(_ invocations: [Invocation], limits: CaseLimits, drawn: [DrawnMatrix]) -> ExecutionOutcome {
         execute(invocations, limits: limits)
     }
+
+    /// Executors in the grader's process use the grader's inputs.
+    public func prepare(_ recipes: [DrawnMatrix.Recipe], component: String) {}
 
     /// Executors without state between cases have nothing to do.
     public func finishCase() {}

@@ -20,6 +20,10 @@ public final class SupervisedExecutor: InvocationExecutor, Sendable {
         supervisor.finishCase()
     }
 
+    public func prepare(_ recipes: [DrawnMatrix.Recipe], component: String) {
+        supervisor.prepare(recipes, component: component)
+    }
+
     public func execute(_ invocations: [Invocation], limits: CaseLimits) -> ExecutionOutcome {
         execute(invocations, limits: limits, drawn: [])
     }

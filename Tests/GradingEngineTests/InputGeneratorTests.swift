@@ -30,8 +30,11 @@ struct InputGeneratorTests {
         let recipe = try #require(drawn.first)
         #expect(drawn.count == 1)
         #expect(inputs["inputs"] == .matrix(recipe.matrix))
-        var generator = SeededGenerator(seed: recipe.seed)
-        #expect(Matrix.normal(rows: 300, columns: 250, mean: recipe.mean, scale: recipe.scale, using: &generator) == recipe.matrix)
+        var generator = SeededGenerator(seed: recipe.recipe.seed)
+        #expect(Matrix.normal(rows: 300, columns: 250, mean: recipe.recipe.mean, scale: recipe.recipe.scale, using: &generator) == recipe.matrix)
+        // The recipes the worker is asked to draw ahead are these, known before anything is drawn.
+        #expect(InputGenerator().recipes(for: testCase) == [recipe.recipe])
+        #expect(InputGenerator(runSeed: 3).recipes(for: testCase) == InputGenerator(runSeed: 3).drawn(for: testCase).recipes.map(\.recipe))
     }
 
     @Test func anotherRunSeedGivesOtherInputs() {

@@ -67,7 +67,7 @@ import Testing
 
 /// Requests carry large matrices as raw attachments after a byte count, not inside the JSON.
 @Suite struct RequestFramingTests {
-    static func read(_ message: [UInt8]) throws -> WorkerRequest? {
+    static func read(_ message: [UInt8], keeping kept: DrawnInputs = DrawnInputs()) throws -> WorkerRequest? {
         var position = 0
         func line() -> String? {
             guard position < message.count, let end = message[position...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
@@ -79,7 +79,7 @@ import Testing
             defer { position += n }
             return Array(message[position..<(position + n)])
         }
-        return try WireFormat.readRequest(line: line, bytes: bytes)
+        return try WireFormat.readRequest(line: line, bytes: bytes, keeping: kept)
     }
 
     @Test func aLargeMatrixTravelsAsAnAttachmentAndKeepsEveryBit() throws {
@@ -168,6 +168,54 @@ import Testing
         let drawn = Matrix.normal(rows: 300, columns: 250, using: &random)
         let message = try Self.frame(drawn, drawn: [DrawnMatrix(matrix: drawn, seed: 80, mean: 0, scale: 1)])
         #expect(throws: DecodingError.self) { try Self.read(message) }
+    }
+
+    @Test func aRequestThatOnlyPreparesCarriesItsRecipes() throws {
+        let recipes = [DrawnMatrix.Recipe(seed: .max, mean: -0.5, scale: 1e-4, count: 1 << 17),
+                       DrawnMatrix.Recipe(seed: 3, mean: 0, scale: 1, count: 70_000)]
+        let back = try #require(try Self.read(WireFormat.frame(.preparing(recipes)).bytes))
+        #expect(back.invocations.isEmpty)
+        #expect(back.prepare == recipes)
+        let ordinary = try #require(try Self.read(Self.frame(Matrix.zeros(1, 2), drawn: [])))
+        #expect(ordinary.prepare.isEmpty)
+    }
+
+    @Test func aPreparedInputIsTheOneTheRequestGetsAndIsKeptForTheNext() throws {
+        var random = SeededGenerator(seed: 81)
+        let drawn = Matrix.normal(rows: 300, columns: 250, mean: 1, scale: 2, using: &random)
+        let recipe = DrawnMatrix(matrix: drawn, seed: 81, mean: 1, scale: 2)
+        let kept = DrawnInputs()
+        kept.prepare([recipe.recipe])
+        let prepared = try #require(kept.entries(keptFor: recipe.recipe))
+        #expect(prepared.map(\.bitPattern) == drawn.elements.map(\.bitPattern))
+        let message = try Self.frame(drawn, drawn: [recipe])
+        for _ in 0..<2 {
+            let request = try #require(try Self.read(message, keeping: kept))
+            guard case .matrix(let back)? = request.invocations.first?.inputs["weights"] else {
+                Issue.record("no weights"); return
+            }
+            #expect(back.isStorage(of: prepared), "the prepared entries themselves, not drawn again")
+        }
+        // A request without the input lets it go.
+        _ = try Self.read(Self.frame(Matrix.zeros(1, 2), drawn: []), keeping: kept)
+        #expect(kept.entries(keptFor: recipe.recipe) == nil)
+    }
+
+    @Test func aKeptInputChangedInPlaceIsDrawnAgainNotUsed() throws {
+        var random = SeededGenerator(seed: 82)
+        let drawn = Matrix.normal(rows: 300, columns: 250, using: &random)
+        let recipe = DrawnMatrix(matrix: drawn, seed: 82, mean: 0, scale: 1)
+        let kept = DrawnInputs()
+        kept.prepare([recipe.recipe])
+        // What code with a pointer into the kept array could do behind copy-on-write's back.
+        let prepared = try #require(kept.entries(keptFor: recipe.recipe))
+        prepared.withUnsafeBufferPointer { UnsafeMutablePointer(mutating: $0.baseAddress!)[7] += 1 }
+        let request = try #require(try Self.read(Self.frame(drawn, drawn: [recipe]), keeping: kept))
+        guard case .matrix(let back)? = request.invocations.first?.inputs["weights"] else {
+            Issue.record("no weights"); return
+        }
+        #expect(!back.isStorage(of: prepared))
+        #expect(back.elements.map(\.bitPattern) == drawn.elements.map(\.bitPattern))
     }
 
     @Test func anAttachmentOutsideTheFrameIsRefused() throws {

@@ -1,5 +1,6 @@
 import ComponentRuntime
 import Foundation
+import GradeKit
 import GradeResults
 import GradingEngine
 import Testing
@@ -214,6 +215,35 @@ struct WorkerSupervisorTests {
         #expect(ahead.workersStarted == 1)
         ahead.shutdown()
         #expect(ahead.workersWaiting == 0)
+    }
+
+    @Test func aPreparedWorkerDrawsTheInputsAheadAndAnswersOnlyTheRequests() {
+        var random = SeededGenerator(seed: 91)
+        let scores = Matrix.normal(rows: 1000, columns: 70, using: &random)
+        let labels = (0..<1000).map { ($0 * 7) % 70 }
+        let drawn = DrawnMatrix(matrix: scores, seed: 91, mean: 0, scale: 1)
+        let request = WorkerRequest(id: 2, invocations: [Invocation(component: "correct", family: .scoreLoss, inputs: [
+            "scores": .matrix(scores), "labels": .integers(labels)])], cpuSeconds: 10, drawn: [drawn])
+        var expected = 0.0
+        for i in 0..<1000 {
+            for j in 0..<70 where j != labels[i] { expected += max(0, scores[i, j] - scores[i, labels[i]] + 1) }
+        }
+        expected /= 1000
+
+        let prepared = WorkerSupervisor(executable: supervisor.executable, sandbox: Fixtures.sandbox)
+        defer { prepared.shutdown() }
+        // No worker is ready yet: nothing is sent and nothing waited for; the request brings the recipe.
+        prepared.prepare([drawn.recipe], component: "correct")
+        #expect(abs((prepared.run(request, timeout: 30).loss ?? .nan) - expected) < 1e-9 * expected)
+        // Now one is: it draws ahead, and the requests after get their own answers, not one to the preparing.
+        for id in 3...4 {
+            prepared.prepare([drawn.recipe], component: "correct")
+            var again = request
+            again.id = id
+            #expect(abs((prepared.run(again, timeout: 30).loss ?? .nan) - expected) < 1e-9 * expected)
+        }
+        #expect(prepared.run(scoreLossRequest("correct", id: 5), timeout: 30).loss.map { abs($0 - expectedHostileLoss) < 1e-12 } == true)
+        #expect(prepared.workersStarted == 1)
     }
 
     @Test func aWorkerThatCannotStartAheadIsReportedByTheFirstRequest() {

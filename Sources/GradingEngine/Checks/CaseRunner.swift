@@ -25,6 +25,8 @@ struct CaseRunner {
     /// is run in turn. Everything, the grader's own work between batches included, runs within
     /// the case's timeout.
     func evaluate(_ testCase: TestCase) throws(CaseError) -> CaseOutcome {
+        // The worker draws the large inputs while the grader draws its own copy.
+        executor.prepare(generator.recipes(for: testCase), component: testCase.component)
         let context = try context(for: testCase)
         var plan = try Self.plan(testCase.check, in: context)
         let limits = limits(for: testCase)

@@ -38,14 +38,31 @@ public struct InputGenerator: Sendable {
                 var generator = SeededGenerator(seed: seed)
                 let value = Self.generate(generatorSpec, using: &generator)
                 values[name] = value
-                // A normal matrix is the first draws of its input's own generator.
-                if case .normal(_, _, let mean, let scale) = generatorSpec, case .matrix(let matrix) = value,
-                   matrix.count >= DrawnMatrix.smallestEntries {
-                    recipes.append(DrawnMatrix(matrix: matrix, seed: seed, mean: mean, scale: scale))
+                if let recipe = Self.recipe(of: generatorSpec, seed: seed), case .matrix(let matrix) = value {
+                    recipes.append(DrawnMatrix(matrix: matrix, seed: seed, mean: recipe.mean, scale: recipe.scale))
                 }
             }
         }
         return (values, recipes)
+    }
+
+    /// The recipes of the inputs ``drawn(for:)`` gives as ``DrawnMatrix``, without drawing them.
+    public func recipes(for testCase: TestCase) -> [DrawnMatrix.Recipe] {
+        let caseSeed = seed(for: testCase)
+        return testCase.inputs.compactMap { name, spec in
+            guard case .generated(let generatorSpec) = spec else { return nil }
+            return Self.recipe(of: generatorSpec, seed: Self.inputSeed(caseSeed, name))
+        }
+    }
+
+    /// How an input of `spec` drawn from a generator seeded with `seed` is drawn again, when it
+    /// is a normal matrix of at least ``DrawnMatrix/smallestEntries`` entries: those are the
+    /// first draws of the input's own generator.
+    static func recipe(of spec: Generator, seed: UInt64) -> DrawnMatrix.Recipe? {
+        guard case .normal(let rows, let columns, let mean, let scale) = spec, rows >= 0, columns >= 0 else { return nil }
+        let (count, overflow) = rows.multipliedReportingOverflow(by: columns)
+        guard !overflow, count >= DrawnMatrix.smallestEntries else { return nil }
+        return DrawnMatrix.Recipe(seed: seed, mean: mean, scale: scale, count: count)
     }
 
     /// The seed of one input: the case's seed mixed with the FNV-1a hash of the input's name.

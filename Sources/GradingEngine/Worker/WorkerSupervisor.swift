@@ -97,6 +97,12 @@ public final class WorkerSupervisor: Sendable {
         state.withLock { $0.run(request, timeout: timeout, budget: budget ?? timeout) }
     }
 
+    /// Has the worker that will run the next request of `component` draw `recipes` now, so that
+    /// its drawing overlaps with the grader's own (``WorkerRequest/prepare``).
+    public func prepare(_ recipes: [DrawnMatrix.Recipe], component: String) {
+        state.withLock { $0.prepare(recipes, component: component) }
+    }
+
     /// Starts a worker now, if none is running or waiting, so that its start-up overlaps with
     /// the grader's own work before the first request (drawing that case's inputs). A worker
     /// that cannot start is not reported here: the first request starts one again and says why.
@@ -167,6 +173,8 @@ struct SupervisorState: ~Copyable {
     /// A start-up failure, answered to every later request.
     private var startupFailure: WorkerDeath?
     private(set) var sandboxViolation: String?
+    /// Why the worker a ``prepare(_:component:)`` readied could not be, for the request that follows.
+    private var unreported: (death: WorkerDeath, output: CapturedOutput)?
     private let decoder: JSONDecoder
     private var readBuffer = [UInt8](repeating: 0, count: 64 << 10)
 
@@ -187,6 +195,8 @@ struct SupervisorState: ~Copyable {
         var caseEnded = false
         /// Bytes of the result channel read past the ready line.
         var pending: [UInt8] = []
+        /// What it printed while it got ready, until a request takes it.
+        var startup: OutputCapture?
         var info: [UInt8] = []
     }
 
@@ -317,9 +327,19 @@ struct SupervisorState: ~Copyable {
         }
     }
 
-    mutating func run(_ request: WorkerRequest, timeout: Double, budget: Double) -> WorkerOutcome {
-        if let sandboxViolation { return .died(.sandboxViolation(sandboxViolation), output: CapturedOutput()) }
-        let component = request.invocations.first?.component
+    /// How ``readyWorker(for:waiting:)`` went.
+    private enum Readiness {
+        case ready
+        /// It has not said it is ready yet (only when not waiting).
+        case starting
+        /// There is none, for this reason, and it printed this.
+        case failed(WorkerDeath, CapturedOutput)
+    }
+
+    /// Makes the worker for a request of `component` ready: the current one when it may serve
+    /// it, else the next, once it said it is ready and was found confined. Unless `waiting`, a
+    /// worker that has not said it is ready yet is left starting.
+    private mutating func readyWorker(for component: String?, waiting: Bool = true) -> Readiness {
         if let finished = worker, finished.caseEnded {
             let reusable = mayServe(finished, component: component)
             let ended = finished.process.reap(blocking: false)
@@ -330,21 +350,73 @@ struct SupervisorState: ~Copyable {
                 worker = nil
             }
         }
-        if let death = ensureWorker() { return .died(death, output: CapturedOutput()) }
-        guard var current = worker else { return .died(.couldNotStart("no worker"), output: CapturedOutput()) }
+        if let death = ensureWorker() { return .failed(death, CapturedOutput()) }
+        guard var current = worker else { return .failed(.couldNotStart("no worker"), CapturedOutput()) }
         if current.component == nil { current.component = component }
-
-        var capture = OutputCapture(keptBytes: limits.keptOutputBytes)
-        if !current.ready {
-            switch awaitReady(&current, capture: &capture) {
-            case .some(let death):
-                worker = nil
-                if case .sandboxViolation(let text) = death { sandboxViolation = text } else { startupFailure = death }
-                return .died(death, output: capture.captured)
-            case .none:
+        if !current.ready && !waiting {
+            var results = [pollfd(fd: current.process.results, events: Int16(POLLIN), revents: 0)]
+            if SystemCall.poll(&results, milliseconds: 0) == 0 {
                 worker = current
+                return .starting
             }
         }
+        if !current.ready {
+            var capture = OutputCapture(keptBytes: limits.keptOutputBytes)
+            if let death = awaitReady(&current, capture: &capture) {
+                worker = nil
+                if case .sandboxViolation(let text) = death { sandboxViolation = text } else { startupFailure = death }
+                return .failed(death, capture.captured)
+            }
+            current.startup = capture
+        }
+        worker = current
+        return .ready
+    }
+
+    /// Has the worker for the next request of `component` draw `recipes` now, while the
+    /// grader draws its own copy, so that the request finds them drawn. Nothing answers it; a
+    /// worker that could not be readied is reported by that request. A worker still starting
+    /// is not waited for (nothing goes to a worker before it was found confined): the request
+    /// carries the recipes as ever.
+    mutating func prepare(_ recipes: [DrawnMatrix.Recipe], component: String) {
+        unreported = nil
+        guard !recipes.isEmpty, sandboxViolation == nil else { return }
+        switch readyWorker(for: component, waiting: false) {
+        case .ready: break
+        case .starting: return
+        case .failed(let death, let output):
+            unreported = (death, output)
+            return
+        }
+        guard let current = worker, let message = try? WireFormat.frame(.preparing(recipes)).bytes else { return }
+        // A few hundred bytes into a pipe the worker has emptied: one write, in practice.
+        var written = 0
+        let deadline = Monotonic.now() + 1
+        while written < message.count && Monotonic.now() < deadline {
+            let count = message[written...].withUnsafeBytes { SystemCall.write(current.process.input, $0) }
+            if count > 0 {
+                written += count
+            } else if count < 0 && errno != EAGAIN {
+                break
+            } else {
+                var descriptor = [pollfd(fd: current.process.input, events: Int16(POLLOUT), revents: 0)]
+                _ = SystemCall.poll(&descriptor, milliseconds: 10)
+            }
+        }
+        // A request cut short would be read as the start of the next: that worker serves no more.
+        if written < message.count { retire(reaped: nil) }
+    }
+
+    mutating func run(_ request: WorkerRequest, timeout: Double, budget: Double) -> WorkerOutcome {
+        if let failed = unreported {
+            unreported = nil
+            return .died(failed.death, output: failed.output)
+        }
+        if let sandboxViolation { return .died(.sandboxViolation(sandboxViolation), output: CapturedOutput()) }
+        if case .failed(let death, let output) = readyWorker(for: request.invocations.first?.component) { return .died(death, output: output) }
+        guard var current = worker else { return .died(.couldNotStart("no worker"), output: CapturedOutput()) }
+        let capture = current.startup ?? OutputCapture(keptBytes: limits.keptOutputBytes)
+        current.startup = nil
 
         var wireRequest = request
         wireRequest.id = Int.random(in: 1...Int.max)
