@@ -29,8 +29,10 @@ struct BuildInputs {
     /// The generated file that hands the submission's registration to the worker loop,
     /// inside the worker package.
     static let entryPointPath = "Sources/grade-worker/main.swift"
-    /// Changes whenever the layout below changes, so old cached executables are not reused.
-    static let layoutVersion = "grade-worker-package 6"
+    /// Changes whenever the layout below changes, so old cached executables are not reused;
+    /// and when cached executables may be wrong: 7 leaves every executable built before
+    /// ``SourceStamp`` behind, since any of them may hold the code of the submission built before it.
+    static let layoutVersion = "grade-worker-package 7"
     /// The runtime modules copied from the grade package: the worker loop and what it depends on.
     static let runtimeModules = ModuleGraph.workerRuntimeModules
 
