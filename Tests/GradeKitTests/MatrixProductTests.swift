@@ -29,6 +29,19 @@ import Testing
         #expect(product.elements.map(\.bitPattern) == Self.textbook(a, b).map(\.bitPattern))
     }
 
+    /// Past `GRADE_MATRIX_PARALLEL_WORK` multiply-adds the lower half of the rows is computed on
+    /// a second thread: the bits stay the textbook's, on both sides of the split and in the
+    /// rows outside the 4-row tiles.
+    @Test(arguments: [(103, 197, 211), (10, 3073, 131), (501, 3073, 3)])
+    func aProductSplitBetweenTwoThreadsGivesTheTextbookSums(_ shape: (Int, Int, Int)) {
+        let (m, k, n) = shape
+        #expect(Double(m * k * n) >= 4_000_000, "large enough to be split")
+        var random = SeededGenerator(seed: UInt64(m + k + n))
+        let a = Matrix.normal(rows: m, columns: k, using: &random)
+        let b = Matrix.normal(rows: k, columns: n, using: &random)
+        #expect(a.dot(b).elements.map(\.bitPattern) == Self.textbook(a, b).map(\.bitPattern))
+    }
+
     @Test func nanAndInfinityPropagateAsInTheTripleLoop() {
         var a = Matrix.zeros(5, 6), b = Matrix.ones(6, 11)
         a[0, 0] = .infinity          // ∞·1 in row 0

@@ -3,6 +3,10 @@
 
 #include <stddef.h>
 
+/// The fewest multiply-adds (`m·k·n`) a product splits between two threads: about 0.2 ms of
+/// work on one core, several times what starting and joining a thread costs.
+#define GRADE_MATRIX_PARALLEL_WORK 4000000.0
+
 /// C = A·B for row-major A (m×k), B (k×n) and C (m×n), C fully overwritten.
 ///
 /// Every entry is the sum `Σ_p a[i·k+p]·b[p·n+j]` taken in increasing `p`, one rounded
@@ -11,7 +15,9 @@
 /// every processor. Only the order of the work changes: C is computed in tiles of 4 rows × 8,
 /// 4, 2 or 1 columns whose sums stay in registers while `p` runs, and on x86-64 the widest
 /// vector instructions the processor has (AVX-512, AVX2, else SSE2) are chosen when the
-/// program loads.
+/// program loads. A product of at least ``GRADE_MATRIX_PARALLEL_WORK`` multiply-adds (with at
+/// least 8 rows) computes the lower half of C's rows on a second thread, joined before it
+/// returns, with the same bits; when no thread can be started, all on the calling one.
 void grade_matrix_multiply(const double *a, const double *b, double *c, ptrdiff_t m, ptrdiff_t k, ptrdiff_t n);
 
 /// T = Aᵀ for row-major A (m×n) and T (n×m), T fully overwritten: `t[j·m+i] = a[i·n+j]`, the
