@@ -276,10 +276,15 @@ public struct DrawnMatrix: Sendable {
     /// Describes `matrix`, drawn by `Matrix.normal(rows:columns:mean:scale:using:)` from a
     /// generator just created with `seed`.
     public init(matrix: Matrix, seed: UInt64, mean: Double, scale: Double) {
+        self.init(matrix: matrix, recipe: Recipe(seed: seed, mean: mean, scale: scale, count: matrix.count))
+    }
+
+    /// Describes `matrix`, drawn by `recipe`, whose count is the matrix's.
+    public init(matrix: Matrix, recipe: Recipe) {
         self.matrix = matrix
-        recipe = Recipe(seed: seed, mean: mean, scale: scale, count: matrix.count)
-        text = [Self.prefix, String(seed), String(mean.bitPattern), String(scale.bitPattern), String(Self.checksum(matrix.elements))]
-            .joined(separator: " ")
+        self.recipe = recipe
+        text = [Self.prefix, String(recipe.seed), String(recipe.mean.bitPattern), String(recipe.scale.bitPattern),
+                String(Self.checksum(matrix.elements))].joined(separator: " ")
     }
 
     static let prefix = "%normal"
@@ -341,12 +346,11 @@ public final class DrawnInputs: Sendable {
     /// The entries of `recipe` whose checksum is `checksum`: kept ones, or drawn now; nil when
     /// the recipe does not give them.
     func entries(of recipe: DrawnMatrix.Recipe, checksum: UInt64) -> [Double]? {
-        if let entries = kept.withLock({ $0[recipe] }), DrawnMatrix.checksum(entries) == checksum {
-            used.withLock { $0[recipe] = entries }
-            return entries
+        var entries = kept.withLock { $0[recipe] } ?? []
+        if entries.count != recipe.count || DrawnMatrix.checksum(entries) != checksum {
+            entries = recipe.draw()
+            guard DrawnMatrix.checksum(entries) == checksum else { return nil }
         }
-        let entries = recipe.draw()
-        guard DrawnMatrix.checksum(entries) == checksum else { return nil }
         used.withLock { $0[recipe] = entries }
         return entries
     }

@@ -39,7 +39,7 @@ public struct InputGenerator: Sendable {
                 let value = Self.generate(generatorSpec, using: &generator)
                 values[name] = value
                 if let recipe = Self.recipe(of: generatorSpec, seed: seed), case .matrix(let matrix) = value {
-                    recipes.append(DrawnMatrix(matrix: matrix, seed: seed, mean: recipe.mean, scale: recipe.scale))
+                    recipes.append(DrawnMatrix(matrix: matrix, recipe: recipe))
                 }
             }
         }
