@@ -1,4 +1,5 @@
 import CMatrixKernel
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -26,14 +27,18 @@ import Darwin
 /// against N×C. `*` between two matrices is the *elementwise* product; the matrix
 /// product is ``dot(_:)`` (also spelled `X.dot(W)` or ``matmul(_:_:)``). A vector
 /// is an N×1 or 1×N matrix, or a plain `[Double]` where that reads better.
-public struct Matrix: Sendable, Hashable {
+public struct Matrix: Sendable {
     /// The number of rows.
     public let rows: Int
     /// The number of columns.
     public let columns: Int
     /// The entries, kept private so that nothing outside the accessors below can give a
-    /// matrix an element count other than `rows × columns`.
+    /// matrix an element count other than `rows × columns`. Empty while `pending` holds them.
     private var storage: [Double]
+    /// The matrix this one is the transpose of, when its entries are not written out yet
+    /// (``transposed()`` of a large matrix): read in place by the product and the subscripts,
+    /// written out once when anything else asks for `elements`, and before any change.
+    private var pending: PendingTranspose?
 
     /// The entries in row-major order: entry `(i, j)` is `elements[i * columns + j]`.
     ///
@@ -41,8 +46,9 @@ public struct Matrix: Sendable, Hashable {
     /// shape: assigning an array of another count, or appending or removing entries, stops
     /// the program with a message naming both counts. Build a new `Matrix` for a new shape.
     public var elements: [Double] {
-        get { storage }
+        get { pending?.entries ?? storage }
         _modify {
+            settle()
             // Checked on every exit, also when the caller's mutation throws.
             defer { Matrix.requireCount(storage.count, rows: rows, columns: columns, when: "changing its elements") }
             yield &storage
@@ -50,14 +56,22 @@ public struct Matrix: Sendable, Hashable {
         set {
             Matrix.requireCount(newValue.count, rows: rows, columns: columns, when: "assigning elements")
             storage = newValue
+            pending = nil
         }
+    }
+
+    /// Writes out the entries of a pending transpose, before a change.
+    private mutating func settle() {
+        guard let pending else { return }
+        storage = pending.entries
+        self.pending = nil
     }
 
     /// The shape as `(rows, columns)`, like numpy's `shape`.
     public var shape: (rows: Int, columns: Int) { (rows, columns) }
 
     /// The number of entries, `rows × columns`.
-    public var count: Int { storage.count }
+    public var count: Int { rows * columns }
 
     /// Creates a matrix from its shape and row-major entries.
     ///
@@ -68,6 +82,14 @@ public struct Matrix: Sendable, Hashable {
         self.rows = rows
         self.columns = columns
         self.storage = elements
+    }
+
+    /// The transpose of `source`, its entries not written out.
+    private init(transposing source: Matrix) {
+        rows = source.columns
+        columns = source.rows
+        storage = []
+        pending = PendingTranspose(source.storage, rows: source.rows, columns: source.columns)
     }
 
     /// The number of entries a `rows × columns` matrix has, or nil when a dimension is
@@ -144,11 +166,14 @@ public struct Matrix: Sendable, Hashable {
         get {
             GradeKit.require(row >= 0 && row < rows && column >= 0 && column < columns,
                          "Index (\(row), \(column)) is out of range for a \(rows)×\(columns) matrix")
+            // Entry (i, j) of a pending transpose is entry (j, i) of its source.
+            if let pending { return pending.source[column * rows + row] }
             return storage[row * columns + column]
         }
         set {
             GradeKit.require(row >= 0 && row < rows && column >= 0 && column < columns,
                          "Index (\(row), \(column)) is out of range for a \(rows)×\(columns) matrix")
+            settle()
             storage[row * columns + column] = newValue
         }
     }
@@ -157,11 +182,13 @@ public struct Matrix: Sendable, Hashable {
     public subscript(row row: Int) -> [Double] {
         get {
             GradeKit.require(row >= 0 && row < rows, "Row \(row) is out of range for a \(rows)×\(columns) matrix")
+            if let pending { return (0..<columns).map { pending.source[$0 * rows + row] } }
             return Array(storage[row * columns ..< (row + 1) * columns])
         }
         set {
             GradeKit.require(row >= 0 && row < rows, "Row \(row) is out of range for a \(rows)×\(columns) matrix")
             GradeKit.require(newValue.count == columns, "Row of length \(newValue.count) does not fit \(columns) columns")
+            settle()
             storage.replaceSubrange(row * columns ..< (row + 1) * columns, with: newValue)
         }
     }
@@ -170,11 +197,13 @@ public struct Matrix: Sendable, Hashable {
     public subscript(column column: Int) -> [Double] {
         get {
             GradeKit.require(column >= 0 && column < columns, "Column \(column) is out of range for a \(rows)×\(columns) matrix")
-            return (0..<rows).map { elements[$0 * columns + column] }
+            if let pending { return Array(pending.source[column * rows ..< (column + 1) * rows]) }
+            return (0..<rows).map { storage[$0 * columns + column] }
         }
         set {
             GradeKit.require(column >= 0 && column < columns, "Column \(column) is out of range for a \(rows)×\(columns) matrix")
             GradeKit.require(newValue.count == rows, "Column of length \(newValue.count) does not fit \(rows) rows")
+            settle()
             for i in 0..<rows { storage[i * columns + column] = newValue[i] }
         }
     }
@@ -213,35 +242,45 @@ public struct Matrix: Sendable, Hashable {
 
     /// The transpose, as `A.T`.
     ///
-    /// numpy's `X.T` is a view and costs nothing; here a transpose is a copy. So that a loss
-    /// that writes `X.T.dot(dS)` on every call pays for it once, the transpose of the last
-    /// large matrix (at least 65,536 entries) is kept and given
-    /// again while that matrix is unchanged. The memo holds the matrix it was made from, so
-    /// an unchanged matrix is one that still shares its storage.
+    /// numpy's `X.T` is a view and costs nothing. Here the transpose of a large matrix (at
+    /// least 65,536 entries) is one too: ``dot(_:)`` and the subscripts read the matrix it
+    /// transposes in place, so `X.T.dot(dS)` never writes `Xᵀ` out, and its entries are written
+    /// out once, when something else asks for ``elements`` or changes one. So that a loss that
+    /// writes `X.T` on every call writes them out at most once, the transpose of the last large
+    /// matrix is kept and given again while that matrix is unchanged. The memo holds the matrix
+    /// it was made from, so an unchanged matrix is one that still shares its storage. The
+    /// transpose of a transpose is the matrix it transposes.
     public func transposed() -> Matrix {
-        if count >= TransposeMemo.smallestEntries, let kept = TransposeMemo.transpose(of: self) { return kept }
-        let (m, n) = (rows, columns)
-        let result = [Double](unsafeUninitializedCapacity: count) { out, initialized in
-            elements.withUnsafeBufferPointer { a in
+        if let pending { return Matrix(rows: columns, columns: rows, elements: pending.source) }
+        guard count >= TransposeMemo.smallestEntries else {
+            return Matrix(rows: columns, columns: rows, elements: Self.transpose(storage, rows: rows, columns: columns))
+        }
+        if let kept = TransposeMemo.transpose(of: self) { return kept }
+        let transpose = Matrix(transposing: self)
+        TransposeMemo.keep(transpose, of: self)
+        return transpose
+    }
+
+    /// The row-major entries of the transpose of the `rows × columns` matrix of `entries`.
+    static func transpose(_ entries: [Double], rows m: Int, columns n: Int) -> [Double] {
+        [Double](unsafeUninitializedCapacity: entries.count) { out, initialized in
+            entries.withUnsafeBufferPointer { a in
                 if let source = a.baseAddress, let target = out.baseAddress { grade_matrix_transpose(source, target, m, n) }
             }
-            initialized = count
+            initialized = entries.count
         }
-        let transpose = Matrix(rows: n, columns: m, elements: result)
-        if count >= TransposeMemo.smallestEntries { TransposeMemo.keep(transpose, of: self) }
-        return transpose
     }
 
     /// True when `entries` is this matrix's storage itself, not a copy: then it holds this
     /// matrix's entries, since a change to either would have copied it.
     package func isStorage(of entries: [Double]) -> Bool {
-        storage.count == entries.count
+        pending == nil && storage.count == entries.count
             && storage.withUnsafeBufferPointer { a in entries.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
     }
 
     /// True when both matrices have the same shape and share their storage.
     func sharesStorage(with other: Matrix) -> Bool {
-        guard rows == other.rows, columns == other.columns else { return false }
+        guard rows == other.rows, columns == other.columns, pending == nil, other.pending == nil else { return false }
         return storage.withUnsafeBufferPointer { a in other.storage.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
     }
 
@@ -256,8 +295,13 @@ public struct Matrix: Sendable, Hashable {
         var result = [Double](repeating: 0, count: Matrix.requireShape(rows: m, columns: n, when: "multiplying"))
         guard m > 0, n > 0, k > 0 else { return Matrix(rows: m, columns: n, elements: result) }
         result.withUnsafeMutableBufferPointer { c in
-            elements.withUnsafeBufferPointer { a in
-                other.elements.withUnsafeBufferPointer { b in MatrixProduct.multiply(a, b, into: c, m: m, k: k, n: n) }
+            other.elements.withUnsafeBufferPointer { b in
+                // The transpose of a k×m matrix, read from that matrix.
+                if let pending {
+                    pending.source.withUnsafeBufferPointer { a in MatrixProduct.multiplyTransposed(a, b, into: c, m: m, k: k, n: n) }
+                } else {
+                    storage.withUnsafeBufferPointer { a in MatrixProduct.multiply(a, b, into: c, m: m, k: k, n: n) }
+                }
             }
         }
         return Matrix(rows: m, columns: n, elements: result)
@@ -305,21 +349,24 @@ public struct Matrix: Sendable, Hashable {
     private func reduce(axis: Int, initial: Double, _ combine: (Double, Double) -> Double) -> Matrix {
         GradeKit.require(axis == 0 || axis == 1, "axis must be 0 (down the rows) or 1 (along each row), got \(axis)")
         if axis == 0 {
+            let entries = elements
             var result = [Double](repeating: initial, count: columns)
-            for i in 0..<rows { for j in 0..<columns { result[j] = combine(result[j], elements[i * columns + j]) } }
+            for i in 0..<rows { for j in 0..<columns { result[j] = combine(result[j], entries[i * columns + j]) } }
             return Matrix(rows: 1, columns: columns, elements: result)
         }
+        let entries = elements
         var result = [Double](repeating: initial, count: rows)
-        for i in 0..<rows { for j in 0..<columns { result[i] = combine(result[i], elements[i * columns + j]) } }
+        for i in 0..<rows { for j in 0..<columns { result[i] = combine(result[i], entries[i * columns + j]) } }
         return Matrix(rows: rows, columns: 1, elements: result)
     }
 
     /// Applies `combine` entry by entry with numpy broadcasting between
     /// equal shapes, a 1×C row and N×C, an N×1 column and N×C, or a 1×1 and anything.
     static func broadcast(_ a: Matrix, _ b: Matrix, _ combine: (Double, Double) -> Double) -> Matrix {
+        let (ae, be) = (a.elements, b.elements)
         if a.rows == b.rows && a.columns == b.columns {
-            var result = a.elements
-            for k in result.indices { result[k] = combine(a.elements[k], b.elements[k]) }
+            var result = ae
+            for k in result.indices { result[k] = combine(ae[k], be[k]) }
             return Matrix(rows: a.rows, columns: a.columns, elements: result)
         }
         func fits(_ small: Int, _ large: Int) -> Bool { small == large || small == 1 || large == 1 }
@@ -331,7 +378,7 @@ public struct Matrix: Sendable, Hashable {
             let ai = a.rows == 1 ? 0 : i, bi = b.rows == 1 ? 0 : i
             for j in 0..<columns {
                 let aj = a.columns == 1 ? 0 : j, bj = b.columns == 1 ? 0 : j
-                result[i * columns + j] = combine(a.elements[ai * a.columns + aj], b.elements[bi * b.columns + bj])
+                result[i * columns + j] = combine(ae[ai * a.columns + aj], be[bi * b.columns + bj])
             }
         }
         return Matrix(rows: rows, columns: columns, elements: result)
@@ -404,6 +451,45 @@ public func sign(_ m: Matrix) -> Matrix { m.map { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0)
 public func maximum(_ m: Matrix, _ floor: Double) -> Matrix { m.map { Swift.max($0, floor) } }
 /// The elementwise larger of two matrices (with broadcasting), as `np.maximum(a, b)`.
 public func maximum(_ a: Matrix, _ b: Matrix) -> Matrix { Matrix.broadcast(a, b) { Swift.max($0, $1) } }
+
+extension Matrix: Hashable {
+    /// Equal shapes and equal entries.
+    public static func == (a: Matrix, b: Matrix) -> Bool {
+        a.rows == b.rows && a.columns == b.columns && a.elements == b.elements
+    }
+
+    /// Hashes the shape and the entries.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(rows)
+        hasher.combine(columns)
+        hasher.combine(elements)
+    }
+}
+
+/// The matrix a large transpose transposes, and the transpose's entries once written out.
+private final class PendingTranspose: Sendable {
+    /// The row-major entries of the matrix transposed.
+    let source: [Double]
+    private let rows: Int
+    private let columns: Int
+    private let written = Mutex<[Double]?>(nil)
+
+    init(_ source: [Double], rows: Int, columns: Int) {
+        self.source = source
+        self.rows = rows
+        self.columns = columns
+    }
+
+    /// The transpose's row-major entries, written out the first time they are asked for.
+    var entries: [Double] {
+        written.withLock { written in
+            if let written { return written }
+            let entries = Matrix.transpose(source, rows: rows, columns: columns)
+            written = entries
+            return entries
+        }
+    }
+}
 
 extension Matrix: CustomStringConvertible {
     /// The matrix as nested rows, like numpy's `repr`.

@@ -18,4 +18,14 @@ enum MatrixProduct {
               m > 0, n > 0, k > 0 else { return }
         grade_matrix_multiply(a, b, c, m, k, n)
     }
+
+    /// C = Aᵀ·B for row-major A (k×m), B (k×n): the product of ``multiply(_:_:into:m:k:n:)``
+    /// with the transpose, bit for bit, reading A in place.
+    static func multiplyTransposed(_ a: UnsafeBufferPointer<Double>, _ b: UnsafeBufferPointer<Double>,
+                                   into c: UnsafeMutableBufferPointer<Double>, m: Int, k: Int, n: Int) {
+        precondition(a.count >= m * k && b.count >= k * n && c.count >= m * n, "matrix product buffers too small")
+        guard let a = a.baseAddress, let b = b.baseAddress, let c = c.baseAddress,
+              m > 0, n > 0, k > 0 else { return }
+        grade_matrix_multiply_transposed(a, b, c, m, k, n)
+    }
 }

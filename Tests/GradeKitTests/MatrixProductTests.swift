@@ -42,6 +42,41 @@ import Testing
         #expect(a.dot(b).elements.map(\.bitPattern) == Self.textbook(a, b).map(\.bitPattern))
     }
 
+    /// The entries of `x`'s transpose, moved one by one: no kernel of GradeKit in the way.
+    static func movedTranspose(_ x: Matrix) -> Matrix {
+        var entries = [Double](repeating: 0, count: x.count)
+        for i in 0..<x.rows { for j in 0..<x.columns { entries[j * x.rows + i] = x.elements[i * x.columns + j] } }
+        return Matrix(rows: x.columns, columns: x.rows, elements: entries)
+    }
+
+    /// `X.T.dot(B)` of a large X reads X in place (its transpose is never written out) and
+    /// gives the textbook sums of the transpose bit for bit: around the tiles' ragged edges,
+    /// and past the size at which the rows are split between two threads.
+    @Test(arguments: [(257, 255, 1), (300, 219, 3), (301, 221, 10), (256, 257, 17), (500, 3073, 3), (500, 3073, 10)])
+    func theTransposeOfALargeMatrixIsMultipliedInPlaceWithTheTextbookSums(_ shape: (Int, Int, Int)) {
+        let (k, m, n) = shape
+        var random = SeededGenerator(seed: UInt64(k * 7 + m * 3 + n))
+        var x = Matrix.normal(rows: k, columns: m, using: &random)
+        x[1, 2] = -0.0
+        let b = Matrix.normal(rows: k, columns: n, using: &random)
+        let transpose = x.transposed()
+        #expect(transpose.shape == (rows: m, columns: k))
+        let product = transpose.dot(b)
+        #expect(product.shape == (rows: m, columns: n))
+        #expect(product.elements.map(\.bitPattern) == Self.textbook(Self.movedTranspose(x), b).map(\.bitPattern))
+    }
+
+    @Test func nanAndInfinityPropagateThroughATransposeReadInPlace() {
+        var x = Matrix.zeros(300, 250), b = Matrix.ones(300, 11)
+        x[0, 0] = .infinity          // ∞·1 in row 0 of Xᵀ
+        x[2, 249] = .nan             // NaN in the last row of Xᵀ, outside the 4-row tiles (250 = 4·62 + 2)
+        b[3, 9] = .infinity          // 0·∞ = NaN in column 9 (the 2-wide tile)
+        let product = x.transposed().dot(b)
+        let expected = Self.textbook(Self.movedTranspose(x), b)
+        #expect(zip(product.elements, expected).allSatisfy { $0.isNaN && $1.isNaN || $0 == $1 })
+        #expect(product[0, 0] == .infinity && product[1, 9].isNaN && product[249, 0].isNaN && !product[1, 0].isNaN)
+    }
+
     @Test func nanAndInfinityPropagateAsInTheTripleLoop() {
         var a = Matrix.zeros(5, 6), b = Matrix.ones(6, 11)
         a[0, 0] = .infinity          // ∞·1 in row 0

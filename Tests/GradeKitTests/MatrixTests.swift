@@ -220,4 +220,36 @@ struct MatrixTests {
         #expect((0..<250).allSatisfy { j in (0..<300).allSatisfy { i in t[j, i] == other[i, j] } })
         #expect(x.transposed() == first)
     }
+
+    /// A large transpose whose entries are not written out reads like any other matrix:
+    /// entries, rows, columns and elements; equal to and hashing as the transpose written out;
+    /// changing it, or the matrix it came from, changes nothing else.
+    @Test func aTransposeReadInPlaceIsTheTransposeEverywhere() {
+        var random = SeededGenerator(seed: 12)
+        let x = Matrix.normal(rows: 310, columns: 230, using: &random)
+        let moved = MatrixProductTests.movedTranspose(x)
+        let t = x.transposed()
+        #expect(t.rows == 230 && t.columns == 310 && t.count == x.count)
+        #expect((0..<230).allSatisfy { i in (0..<310).allSatisfy { j in t[i, j].bitPattern == moved[i, j].bitPattern } })
+        #expect(t[row: 7] == moved[row: 7] && t[row: 229] == moved[row: 229])
+        #expect(t[column: 0] == moved[column: 0] && t[column: 309] == moved[column: 309])
+        #expect(t.elements.map(\.bitPattern) == moved.elements.map(\.bitPattern))
+        #expect(t == moved && t.hashValue == moved.hashValue && Set([t, moved]).count == 1)
+        #expect(t.T == x && t.T.elements == x.elements)
+        #expect((t + 1)[3, 4] == moved[3, 4] + 1 && t.sum(axis: 0) == moved.sum(axis: 0) && t.sum(axis: 1) == moved.sum(axis: 1))
+
+        var changed = x.transposed()
+        changed[5, 6] = 42
+        changed[row: 1] = Array(repeating: -1, count: 310)
+        #expect(changed[5, 6] == 42 && changed[1, 9] == -1 && changed[2, 3] == x[3, 2])
+        #expect(x[6, 5] != 42 && x[9, 1] != -1, "the matrix transposed is unchanged")
+        #expect(x.transposed()[5, 6] == x[6, 5], "the kept transpose is unchanged")
+        var column = x.transposed()
+        column[column: 2] = Array(repeating: 7, count: 230)
+        #expect(column[0, 2] == 7 && x[2, 0] != 7)
+        var copy = x
+        copy[6, 5] = -42
+        #expect(t[5, 6] == x[6, 5] && t[5, 6] != -42, "a transpose taken before a change keeps the old entries")
+        #expect(copy.transposed()[5, 6] == -42)
+    }
 }

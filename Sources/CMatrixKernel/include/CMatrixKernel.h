@@ -20,6 +20,12 @@
 /// returns, with the same bits; when no thread can be started, all on the calling one.
 void grade_matrix_multiply(const double *a, const double *b, double *c, ptrdiff_t m, ptrdiff_t k, ptrdiff_t n);
 
+/// C = Aᵀ·B for row-major A (k×m), B (k×n) and C (m×n), C fully overwritten, without writing Aᵀ
+/// out: every entry is the sum `Σ_p a[p·m+i]·b[p·n+j]` taken in increasing `p`, so the bits are
+/// those of ``grade_matrix_multiply`` of the transpose, with the same tiles, vector
+/// instructions and second thread; row `i` of C reads column `i` of A, four columns at a time.
+void grade_matrix_multiply_transposed(const double *a, const double *b, double *c, ptrdiff_t m, ptrdiff_t k, ptrdiff_t n);
+
 /// T = Aᵀ for row-major A (m×n) and T (n×m), T fully overwritten: `t[j·m+i] = a[i·n+j]`, the
 /// entries moved, never computed. In tiles of 64×64, each row of T written in one run.
 void grade_matrix_transpose(const double *a, double *t, ptrdiff_t m, ptrdiff_t n);
