@@ -7,8 +7,9 @@ import Testing
 /// Building submissions: diagnostics for code that does not compile, and the build cache.
 @Suite("Submission builder")
 struct SubmissionBuilderTests {
-    /// A runtime file added or removed between two builds makes the worker package's build
-    /// folder stale (SwiftPM then fails with "missing inputs"); the builder is told so.
+    /// A runtime file added, removed or changed between two builds makes the worker package's
+    /// build folder stale (SwiftPM fails with "missing inputs"; a changed layout of a runtime
+    /// type would leave the submission's module compiled against the old one); the builder is told so.
     @Test func aChangeInTheRuntimesFilesIsReportedSoTheBuildFolderIsRenewed() throws {
         let cache = FileManager.default.temporaryDirectory.appendingPathComponent("grade-sync-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: cache) }
@@ -19,6 +20,10 @@ struct SubmissionBuilderTests {
         try "// a file of an earlier runtime\n".write(to: old, atomically: true, encoding: .utf8)
         #expect(try inputs.synchronize(into: cache))
         #expect(!FileManager.default.fileExists(atPath: old.path))
+        let matrix = cache.appendingPathComponent("\(BuildInputs.runtimePackage)/Sources/GradeKit/Matrix.swift")
+        try ((try String(contentsOf: matrix, encoding: .utf8)) + "\n// an earlier runtime's Matrix\n").write(to: matrix, atomically: true, encoding: .utf8)
+        #expect(try inputs.synchronize(into: cache), "a changed runtime file renews the build folder")
+        #expect(try !inputs.synchronize(into: cache))
         let student = cache.appendingPathComponent("\(BuildInputs.workerPackage)/\(BuildInputs.studentSourcesPath)/Extra.swift")
         try "// a file of an earlier submission\n".write(to: student, atomically: true, encoding: .utf8)
         #expect(try !inputs.synchronize(into: cache), "a submission's own files change without renewing the build folder")

@@ -91,8 +91,13 @@ struct BuildInputs {
 
     /// Makes the source folders of both packages in `cache` hold exactly these files, writing
     /// only files whose contents differ, so that the build stays incremental. Returns true when
-    /// the runtime package gained or lost a file: the worker package's build folder then
-    /// describes a dependency that no longer exists (SwiftPM fails with "missing inputs").
+    /// the runtime package changed at all, and the worker package's build folder must go: with a
+    /// file gained or lost it describes a dependency that no longer exists (SwiftPM fails with
+    /// "missing inputs"), and a changed file may change the layout of a type that the
+    /// submission's compiled module has built in (a private stored property added to `Matrix`
+    /// changes its size without changing its interface), which the incremental build does not
+    /// notice: the old code would read the new values wrongly. The runtime changes only with
+    /// the grader itself, so a clean build is rare.
     ///
     /// The Swift driver takes a file whose modification time is in the same second as when it
     /// last compiled it for unchanged, whatever its contents: the next submission's files,
@@ -119,7 +124,7 @@ struct BuildInputs {
         for (path, data) in files {
             let url = cache.appendingPathComponent(path)
             if let current = try? Data(contentsOf: url), current == data { continue }
-            if path.hasPrefix(Self.runtimePackage + "/"), !fileManager.fileExists(atPath: url.path) { runtimeFilesChanged = true }
+            if path.hasPrefix(Self.runtimePackage + "/") { runtimeFilesChanged = true }
             try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: url, options: .atomic)
             written.append(url)
