@@ -151,6 +151,13 @@ struct AttachedEntries: CompactMatrixCoding {
         return "@\(writer.append(entries))"
     }
 
+    /// A deferred draw described by `drawn` by its recipe, without drawing it; anything else by
+    /// its entries.
+    func text(of matrix: Matrix) -> String {
+        if writer != nil, let recipe = drawn.first(where: { $0.matrix.isDeferred(like: matrix) }) { return recipe.text }
+        return text(of: matrix.elements)
+    }
+
     func entries(from text: String, count: Int) -> [Double]? {
         if text.hasPrefix(DrawnMatrix.prefix) { return DrawnMatrix.entries(from: text, count: count, kept: kept ?? DrawnInputs()) }
         guard text.hasPrefix("@") else { return Base64Entries().entries(from: text, count: count) }
@@ -231,13 +238,17 @@ public struct Frame: Sendable {
 /// A large normal input the worker draws itself from the grader's recipe, instead of reading
 /// its megabytes from the request: `Matrix.normal` with the same generator, mean and scale
 /// gives the same entries bit for bit, in a fraction of the time the bytes take to cross the
-/// pipe. A matrix travels this way only while it is the very matrix the grader drew (the same
-/// storage, so unchanged); any other value, a changed copy included, is sent as bytes.
+/// pipe. A matrix travels this way only while it is the very matrix described (the same
+/// storage, or the same deferred draw, so unchanged); any other value, a changed copy
+/// included, is sent as bytes.
 ///
-/// The recipe carries the wrapping sum of the entries' bits, and the worker refuses entries
-/// whose sum differs, so that a worker can never grade on inputs other than the grader's.
+/// A matrix the grader drew is described with the wrapping sum of its entries' bits, and the
+/// worker refuses entries whose sum differs, so that it can never grade on inputs other than
+/// the grader's. A deferred one (``init(deferring:rows:columns:)``) is the recipe's own draw,
+/// made in the grader only if something there reads an entry: it needs no sum, and a gradient
+/// check, which reads none, never draws it in the grader at all.
 public struct DrawnMatrix: Sendable {
-    /// The matrix the grader drew.
+    /// The matrix described: the grader's draw, or the deferred draw of the recipe.
     public let matrix: Matrix
     /// How it was drawn.
     public let recipe: Recipe
@@ -283,8 +294,22 @@ public struct DrawnMatrix: Sendable {
     public init(matrix: Matrix, recipe: Recipe) {
         self.matrix = matrix
         self.recipe = recipe
-        text = [Self.prefix, String(recipe.seed), String(recipe.mean.bitPattern), String(recipe.scale.bitPattern),
-                String(Self.checksum(matrix.elements))].joined(separator: " ")
+        text = Self.text(of: recipe, checksum: Self.checksum(matrix.elements))
+    }
+
+    /// The `rows × columns` matrix of `recipe`'s entries, drawn the first time an entry is read
+    /// (in the grader, on the thread that reads it), and the recipe the worker draws it from.
+    public init(deferring recipe: Recipe, rows: Int, columns: Int) {
+        precondition(rows >= 0 && columns >= 0 && rows.multipliedReportingOverflow(by: columns) == (recipe.count, false),
+                     "a \(rows)×\(columns) matrix cannot hold the \(recipe.count) entries of its recipe")
+        matrix = Matrix(rows: rows, columns: columns, deferred: { recipe.draw() })
+        self.recipe = recipe
+        text = Self.text(of: recipe, checksum: nil)
+    }
+
+    private static func text(of recipe: Recipe, checksum: UInt64?) -> String {
+        ([Self.prefix, String(recipe.seed), String(recipe.mean.bitPattern), String(recipe.scale.bitPattern)]
+            + (checksum.map { [String($0)] } ?? [])).joined(separator: " ")
     }
 
     static let prefix = "%normal"
@@ -293,10 +318,15 @@ public struct DrawnMatrix: Sendable {
     /// are not those it describes.
     static func entries(from text: String, count: Int, kept: DrawnInputs) -> [Double]? {
         let fields = text.split(separator: " ")
-        guard fields.count == 5, fields[0] == prefix, let seed = UInt64(fields[1]), let mean = UInt64(fields[2]),
-              let scale = UInt64(fields[3]), let sum = UInt64(fields[4]), count >= 0 else { return nil }
+        guard fields.count == 4 || fields.count == 5, fields[0] == prefix, let seed = UInt64(fields[1]), let mean = UInt64(fields[2]),
+              let scale = UInt64(fields[3]), count >= 0 else { return nil }
+        var checksum: UInt64?
+        if fields.count == 5 {
+            guard let sum = UInt64(fields[4]) else { return nil }
+            checksum = sum
+        }
         return kept.entries(of: Recipe(seed: seed, mean: Double(bitPattern: mean), scale: Double(bitPattern: scale), count: count),
-                                   checksum: sum)
+                            checksum: checksum)
     }
 
     /// The wrapping sum of the entries' bit patterns.
@@ -306,13 +336,20 @@ public struct DrawnMatrix: Sendable {
 }
 
 /// The drawn inputs a worker keeps: those of its last request, or those a request that only
-/// prepares (``WorkerRequest/prepare``) asked it to draw while the grader draws its own copy.
-/// Kept entries are given to a request only when their checksum is the request's, so a kept
-/// array that was changed in place is drawn again, never used.
+/// prepares (``WorkerRequest/prepare``) asked it to draw while the grader gets ready. Each is
+/// kept with the wrapping sum of its bits when drawn, and given to a request only while its
+/// entries still have that sum (and the request's, when it names one): a kept array that was
+/// changed in place is drawn again, never used.
 public final class DrawnInputs: Sendable {
-    private let kept = Mutex<[DrawnMatrix.Recipe: [Double]]>([:])
+    /// Entries as drawn, and their sum then.
+    private struct Kept: Sendable {
+        let entries: [Double]
+        let checksum: UInt64
+    }
+
+    private let kept = Mutex<[DrawnMatrix.Recipe: Kept]>([:])
     /// The recipes the request being read has used so far.
-    private let used = Mutex<[DrawnMatrix.Recipe: [Double]]>([:])
+    private let used = Mutex<[DrawnMatrix.Recipe: Kept]>([:])
 
     /// Creates an empty store.
     public init() {}
@@ -326,8 +363,13 @@ public final class DrawnInputs: Sendable {
             kept = [:]
             return old
         }
-        for recipe in recipes where entries[recipe] == nil { entries[recipe] = recipe.draw() }
+        for recipe in recipes where entries[recipe] == nil { entries[recipe] = Self.draw(recipe) }
         kept.withLock { $0 = entries }
+    }
+
+    private static func draw(_ recipe: DrawnMatrix.Recipe) -> Kept {
+        let entries = recipe.draw()
+        return Kept(entries: entries, checksum: DrawnMatrix.checksum(entries))
     }
 
     /// Reads a request with `read`; when it has calls, the drawn inputs it used are kept for
@@ -343,20 +385,23 @@ public final class DrawnInputs: Sendable {
         return request
     }
 
-    /// The entries of `recipe` whose checksum is `checksum`: kept ones, or drawn now; nil when
-    /// the recipe does not give them.
-    func entries(of recipe: DrawnMatrix.Recipe, checksum: UInt64) -> [Double]? {
-        var entries = kept.withLock { $0[recipe] } ?? []
-        if entries.count != recipe.count || DrawnMatrix.checksum(entries) != checksum {
-            entries = recipe.draw()
-            guard DrawnMatrix.checksum(entries) == checksum else { return nil }
+    /// The entries of `recipe`, whose sum is `checksum` when the request names one: kept ones
+    /// whose sum is still the one they were drawn with, or drawn now; nil when the recipe does
+    /// not give the named sum.
+    func entries(of recipe: DrawnMatrix.Recipe, checksum: UInt64?) -> [Double]? {
+        var found = kept.withLock { $0[recipe] }
+        if let kept = found, kept.entries.count != recipe.count || DrawnMatrix.checksum(kept.entries) != kept.checksum
+            || checksum.map({ $0 != kept.checksum }) == true {
+            found = nil
         }
+        let entries = found ?? Self.draw(recipe)
+        if let checksum, entries.checksum != checksum { return nil }
         used.withLock { $0[recipe] = entries }
-        return entries
+        return entries.entries
     }
 
     /// The entries kept for `recipe`, for tests.
     public func entries(keptFor recipe: DrawnMatrix.Recipe) -> [Double]? {
-        kept.withLock { $0[recipe] }
+        kept.withLock { $0[recipe]?.entries }
     }
 }

@@ -57,7 +57,7 @@ extension Matrix: Codable {
         try container.encode(rows, forKey: .rows)
         try container.encode(columns, forKey: .columns)
         if let coding = encoder.userInfo[Self.compactEncoding] as? any CompactMatrixCoding {
-            try container.encode(coding.text(of: elements), forKey: .bytes)
+            try container.encode(coding.text(of: self), forKey: .bytes)
         } else {
             try container.encode(elements, forKey: .elements)
         }
@@ -69,6 +69,14 @@ extension Matrix: Codable {
 public protocol CompactMatrixCoding: Sendable {
     /// The text of `entries`.
     func text(of entries: [Double]) -> String
+    /// The text of `matrix`'s entries; by default the text of its elements. A
+    /// coding that can name a matrix without its entries (a deferred draw, by its recipe)
+    /// does so here, and the entries are never drawn.
+    func text(of matrix: Matrix) -> String
     /// Exactly `count` entries read from `text`, or nil when it holds anything else.
     func entries(from text: String, count: Int) -> [Double]?
+}
+
+extension CompactMatrixCoding {
+    public func text(of matrix: Matrix) -> String { text(of: matrix.elements) }
 }

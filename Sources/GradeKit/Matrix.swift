@@ -35,10 +35,11 @@ public struct Matrix: Sendable {
     /// The entries, kept private so that nothing outside the accessors below can give a
     /// matrix an element count other than `rows × columns`. Empty while `pending` holds them.
     private var storage: [Double]
-    /// The matrix this one is the transpose of, when its entries are not written out yet
-    /// (``transposed()`` of a large matrix): read in place by the product and the subscripts,
-    /// written out once when anything else asks for `elements`, and before any change.
-    private var pending: PendingTranspose?
+    /// Where the entries come from when they are not written out yet: the matrix this one is
+    /// the transpose of (``transposed()`` of a large matrix), read in place by the product and
+    /// the subscripts, or a draw not made yet (``init(rows:columns:deferred:)``). Written out
+    /// once, when anything else asks for `elements`, and before any change.
+    private var pending: PendingEntries?
 
     /// The entries in row-major order: entry `(i, j)` is `elements[i * columns + j]`.
     ///
@@ -60,7 +61,7 @@ public struct Matrix: Sendable {
         }
     }
 
-    /// Writes out the entries of a pending transpose, before a change.
+    /// Writes out pending entries, before a change.
     private mutating func settle() {
         guard let pending else { return }
         storage = pending.entries
@@ -89,7 +90,34 @@ public struct Matrix: Sendable {
         rows = source.columns
         columns = source.rows
         storage = []
-        pending = PendingTranspose(source.storage, rows: source.rows, columns: source.columns)
+        pending = PendingEntries(.transpose(of: source.elements, rows: source.rows, columns: source.columns))
+    }
+
+    /// A `rows × columns` matrix whose row-major entries `draw` gives: it is called once, on the
+    /// thread that first reads an entry, and never when nothing does. So a large input that only
+    /// travels to another process (as the recipe it is drawn from) is never drawn here. The
+    /// program stops, naming both counts, when `draw` gives another count than `rows × columns`.
+    package init(rows: Int, columns: Int, deferred draw: @escaping @Sendable () -> [Double]) {
+        _ = Matrix.requireShape(rows: rows, columns: columns, when: "deferring a draw")
+        self.rows = rows
+        self.columns = columns
+        storage = []
+        pending = PendingEntries(.deferred {
+            let entries = draw()
+            Matrix.requireCount(entries.count, rows: rows, columns: columns, when: "drawing deferred entries")
+            return entries
+        })
+    }
+
+    /// False while the entries are pending (a deferred draw not made yet, or a large transpose
+    /// read in place): nothing has asked for them since.
+    package var areEntriesWrittenOut: Bool { pending?.isWritten ?? true }
+
+    /// True when both are the same deferred matrix (``init(rows:columns:deferred:)``) or copies
+    /// of it that nothing changed: then they have the same entries, drawn or not.
+    package func isDeferred(like other: Matrix) -> Bool {
+        guard let pending, let theirs = other.pending, case .deferred = pending.source else { return false }
+        return pending === theirs
     }
 
     /// The number of entries a `rows × columns` matrix has, or nil when a dimension is
@@ -166,8 +194,11 @@ public struct Matrix: Sendable {
         get {
             GradeKit.require(row >= 0 && row < rows && column >= 0 && column < columns,
                          "Index (\(row), \(column)) is out of range for a \(rows)×\(columns) matrix")
-            // Entry (i, j) of a pending transpose is entry (j, i) of its source.
-            if let pending { return pending.source[column * rows + row] }
+            if let pending {
+                // Entry (i, j) of a pending transpose is entry (j, i) of its source.
+                if case .transpose(let source, _, _) = pending.source { return source[column * rows + row] }
+                return pending.entries[row * columns + column]
+            }
             return storage[row * columns + column]
         }
         set {
@@ -182,8 +213,8 @@ public struct Matrix: Sendable {
     public subscript(row row: Int) -> [Double] {
         get {
             GradeKit.require(row >= 0 && row < rows, "Row \(row) is out of range for a \(rows)×\(columns) matrix")
-            if let pending { return (0..<columns).map { pending.source[$0 * rows + row] } }
-            return Array(storage[row * columns ..< (row + 1) * columns])
+            if let pending, case .transpose(let source, _, _) = pending.source { return (0..<columns).map { source[$0 * rows + row] } }
+            return Array(elements[row * columns ..< (row + 1) * columns])
         }
         set {
             GradeKit.require(row >= 0 && row < rows, "Row \(row) is out of range for a \(rows)×\(columns) matrix")
@@ -197,8 +228,9 @@ public struct Matrix: Sendable {
     public subscript(column column: Int) -> [Double] {
         get {
             GradeKit.require(column >= 0 && column < columns, "Column \(column) is out of range for a \(rows)×\(columns) matrix")
-            if let pending { return Array(pending.source[column * rows ..< (column + 1) * rows]) }
-            return (0..<rows).map { storage[$0 * columns + column] }
+            if let pending, case .transpose(let source, _, _) = pending.source { return Array(source[column * rows ..< (column + 1) * rows]) }
+            let entries = elements
+            return (0..<rows).map { entries[$0 * columns + column] }
         }
         set {
             GradeKit.require(column >= 0 && column < columns, "Column \(column) is out of range for a \(rows)×\(columns) matrix")
@@ -251,9 +283,9 @@ public struct Matrix: Sendable {
     /// it was made from, so an unchanged matrix is one that still shares its storage. The
     /// transpose of a transpose is the matrix it transposes.
     public func transposed() -> Matrix {
-        if let pending { return Matrix(rows: columns, columns: rows, elements: pending.source) }
+        if let pending, case .transpose(let source, _, _) = pending.source { return Matrix(rows: columns, columns: rows, elements: source) }
         guard count >= TransposeMemo.smallestEntries else {
-            return Matrix(rows: columns, columns: rows, elements: Self.transpose(storage, rows: rows, columns: columns))
+            return Matrix(rows: columns, columns: rows, elements: Self.transpose(elements, rows: rows, columns: columns))
         }
         if let kept = TransposeMemo.transpose(of: self) { return kept }
         let transpose = Matrix(transposing: self)
@@ -297,10 +329,10 @@ public struct Matrix: Sendable {
         result.withUnsafeMutableBufferPointer { c in
             other.elements.withUnsafeBufferPointer { b in
                 // The transpose of a k×m matrix, read from that matrix.
-                if let pending {
-                    pending.source.withUnsafeBufferPointer { a in MatrixProduct.multiplyTransposed(a, b, into: c, m: m, k: k, n: n) }
+                if let pending, case .transpose(let source, _, _) = pending.source {
+                    source.withUnsafeBufferPointer { a in MatrixProduct.multiplyTransposed(a, b, into: c, m: m, k: k, n: n) }
                 } else {
-                    storage.withUnsafeBufferPointer { a in MatrixProduct.multiply(a, b, into: c, m: m, k: k, n: n) }
+                    elements.withUnsafeBufferPointer { a in MatrixProduct.multiply(a, b, into: c, m: m, k: k, n: n) }
                 }
             }
         }
@@ -466,27 +498,39 @@ extension Matrix: Hashable {
     }
 }
 
-/// The matrix a large transpose transposes, and the transpose's entries once written out.
-private final class PendingTranspose: Sendable {
-    /// The row-major entries of the matrix transposed.
-    let source: [Double]
-    private let rows: Int
-    private let columns: Int
-    private let written = Mutex<[Double]?>(nil)
-
-    init(_ source: [Double], rows: Int, columns: Int) {
-        self.source = source
-        self.rows = rows
-        self.columns = columns
+/// The entries of a matrix not written out yet, and where they come from; written out once.
+private final class PendingEntries: @unchecked Sendable {
+    enum Source: Sendable {
+        /// The transpose of the `rows × columns` matrix of these row-major entries.
+        case transpose(of: [Double], rows: Int, columns: Int)
+        /// The entries this gives.
+        case deferred(@Sendable () -> [Double])
     }
 
-    /// The transpose's row-major entries, written out the first time they are asked for.
+    let source: Source
+    /// Set, with release ordering, once `written` holds the entries; never changed after.
+    private let ready = Atomic<Bool>(false)
+    private let writing = Mutex<Void>(())
+    /// Written once, under `writing`, before `ready` is set; read only after `ready` is seen set.
+    private nonisolated(unsafe) var written: [Double] = []
+
+    init(_ source: Source) { self.source = source }
+
+    /// True once the entries are written out.
+    var isWritten: Bool { ready.load(ordering: .acquiring) }
+
+    /// The row-major entries, written out the first time they are asked for. After that, a read
+    /// takes no lock: a subscript in a loop costs an atomic load.
     var entries: [Double] {
-        written.withLock { written in
-            if let written { return written }
-            let entries = Matrix.transpose(source, rows: rows, columns: columns)
-            written = entries
-            return entries
+        if ready.load(ordering: .acquiring) { return written }
+        return writing.withLock { _ in
+            if ready.load(ordering: .acquiring) { return written }
+            switch source {
+            case .transpose(let entries, let rows, let columns): written = Matrix.transpose(entries, rows: rows, columns: columns)
+            case .deferred(let draw): written = draw()
+            }
+            ready.store(true, ordering: .releasing)
+            return written
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GradeKit
 import Testing
 import TestSupport
@@ -252,4 +253,39 @@ struct MatrixTests {
         #expect(t[5, 6] == x[6, 5] && t[5, 6] != -42, "a transpose taken before a change keeps the old entries")
         #expect(copy.transposed()[5, 6] == -42)
     }
+
+    /// A deferred matrix is drawn once, by the first reader, whichever accessor and thread it
+    /// reads from; never when nothing reads it; and a change goes to the changed copy only.
+    @Test func aDeferredMatrixIsDrawnOnceWhenFirstReadAndNeverOtherwise() async {
+        let expected = (0..<(300 * 250)).map { Double($0) * 0.5 - 7 }
+        let draws = DrawCounter()
+        let m = Matrix(rows: 300, columns: 250, deferred: { draws.add(); return expected })
+        let copy = m
+        #expect(m.rows == 300 && m.columns == 250 && m.count == 75_000 && m.shape == (300, 250))
+        #expect(draws.count == 0 && !m.areEntriesWrittenOut && copy.isDeferred(like: m))
+        await withTaskGroup(of: Double.self) { group in
+            for k in 0..<8 { group.addTask { copy[k, 3] + copy[row: k][4] + copy[column: 5][k] + copy.elements[k] } }
+            for await _ in group {}
+        }
+        #expect(draws.count == 1 && m.areEntriesWrittenOut)
+        #expect(m[299, 249] == expected[74_999] && m[row: 1] == Array(expected[250..<500]) && m.elements == expected)
+        #expect(m.transposed()[4, 2] == expected[2 * 250 + 4] && m.dot(Matrix.ones(250, 1))[0, 0] == expected[0..<250].reduce(0, +))
+        #expect(m == Matrix(rows: 300, columns: 250, elements: expected))
+        var changed = m
+        changed[0, 0] = 99
+        #expect(changed[0, 0] == 99 && m[0, 0] == expected[0] && !changed.isDeferred(like: m) && draws.count == 1)
+        #expect(!m.isDeferred(like: Matrix(rows: 300, columns: 250, deferred: { expected })), "another deferred draw is not this one")
+
+        let unread = DrawCounter()
+        let never = Matrix(rows: 2, columns: 3, deferred: { unread.add(); return [1, 2, 3, 4, 5, 6] })
+        _ = (never.rows, never.columns, never.count, never.isDeferred(like: never))
+        #expect(unread.count == 0)
+    }
+}
+
+/// How many times a deferred draw ran.
+final class DrawCounter: Sendable {
+    private let counted = Mutex(0)
+    func add() { counted.withLock { $0 += 1 } }
+    var count: Int { counted.withLock { $0 } }
 }

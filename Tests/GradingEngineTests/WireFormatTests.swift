@@ -218,6 +218,48 @@ import Testing
         #expect(back.elements.map(\.bitPattern) == drawn.elements.map(\.bitPattern))
     }
 
+    @Test func aDeferredDrawTravelsAsItsRecipeWithoutBeingDrawnHere() throws {
+        let recipe = DrawnMatrix.Recipe(seed: 83, mean: -0.5, scale: 2, count: 300 * 250)
+        let deferred = DrawnMatrix(deferring: recipe, rows: 300, columns: 250)
+        let message = try Self.frame(deferred.matrix, drawn: [deferred])
+        #expect(!deferred.matrix.areEntriesWrittenOut, "framing the request did not draw the matrix")
+        #expect(Self.attachedBytes(message) == 0 && message.count < 1000)
+        let text = String(decoding: message, as: UTF8.self)
+        let named = "%normal 83 \((-0.5).bitPattern) \(2.0.bitPattern)"
+        #expect(text.contains("\"\(named)\""), "the recipe, without a sum")
+        var random = SeededGenerator(seed: 83)
+        let expected = Matrix.normal(rows: 300, columns: 250, mean: -0.5, scale: 2, using: &random)
+        guard case .matrix(let back)? = try Self.read(message)?.invocations.first?.inputs["weights"] else {
+            Issue.record("no weights"); return
+        }
+        #expect(back.rows == 300 && back.columns == 250)
+        #expect(back.elements.map(\.bitPattern) == expected.elements.map(\.bitPattern))
+        #expect(deferred.matrix.elements.map(\.bitPattern) == expected.elements.map(\.bitPattern), "the grader's draw, when read, is the same")
+        // A changed copy is no longer the draw: it travels as its bytes.
+        var changed = deferred.matrix
+        changed[0, 0] += 1
+        #expect(Self.attachedBytes(try Self.frame(changed, drawn: [deferred])) == 300 * 250 * 8)
+    }
+
+    @Test func aKeptInputChangedInPlaceIsDrawnAgainForARecipeWithoutASum() throws {
+        let recipe = DrawnMatrix.Recipe(seed: 84, mean: 0, scale: 1, count: 300 * 250)
+        let deferred = DrawnMatrix(deferring: recipe, rows: 300, columns: 250)
+        let kept = DrawnInputs()
+        kept.prepare([recipe])
+        let prepared = try #require(kept.entries(keptFor: recipe))
+        let message = try Self.frame(deferred.matrix, drawn: [deferred])
+        let first = try #require(try Self.read(message, keeping: kept))
+        guard case .matrix(let unchanged)? = first.invocations.first?.inputs["weights"] else { Issue.record("no weights"); return }
+        #expect(unchanged.isStorage(of: prepared), "an unchanged kept input is used as it is")
+        // What code with a pointer into the kept array could do behind copy-on-write's back.
+        prepared.withUnsafeBufferPointer { UnsafeMutablePointer(mutating: $0.baseAddress!)[7] += 1 }
+        let again = try #require(try Self.read(message, keeping: kept))
+        guard case .matrix(let back)? = again.invocations.first?.inputs["weights"] else { Issue.record("no weights"); return }
+        #expect(!back.isStorage(of: prepared))
+        var random = SeededGenerator(seed: 84)
+        #expect(back.elements.map(\.bitPattern) == Matrix.normal(rows: 300, columns: 250, using: &random).elements.map(\.bitPattern))
+    }
+
     @Test func anAttachmentOutsideTheFrameIsRefused() throws {
         let big = Matrix.zeros(1, 600)
         let call = Invocation(component: "l2-regularization", family: .regularizer, inputs: ["weights": .matrix(big)])

@@ -25,7 +25,9 @@ public struct InputGenerator: Sendable {
     }
 
     /// ``inputs(for:)``, and the large normal matrices among them with their recipes, which
-    /// a worker draws again instead of reading (``DrawnMatrix``).
+    /// a worker draws itself instead of reading (``DrawnMatrix``). Those are deferred: drawn
+    /// here only when something in the grader reads an entry (the reference, a comparison, a
+    /// fingerprint), never for a check that only sends them, such as a gradient check.
     public func drawn(for testCase: TestCase) -> (inputs: Values, recipes: [DrawnMatrix]) {
         let caseSeed = seed(for: testCase)
         var values: Values = [:]
@@ -35,11 +37,13 @@ public struct InputGenerator: Sendable {
             case .literal(let value): values[name] = value
             case .generated(let generatorSpec):
                 let seed = Self.inputSeed(caseSeed, name)
-                var generator = SeededGenerator(seed: seed)
-                let value = Self.generate(generatorSpec, using: &generator)
-                values[name] = value
-                if let recipe = Self.recipe(of: generatorSpec, seed: seed), case .matrix(let matrix) = value {
-                    recipes.append(DrawnMatrix(matrix: matrix, recipe: recipe))
+                if let recipe = Self.recipe(of: generatorSpec, seed: seed), case .normal(let rows, let columns, _, _) = generatorSpec {
+                    let drawn = DrawnMatrix(deferring: recipe, rows: rows, columns: columns)
+                    values[name] = .matrix(drawn.matrix)
+                    recipes.append(drawn)
+                } else {
+                    var generator = SeededGenerator(seed: seed)
+                    values[name] = Self.generate(generatorSpec, using: &generator)
                 }
             }
         }
