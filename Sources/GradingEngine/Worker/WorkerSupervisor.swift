@@ -197,7 +197,11 @@ struct SupervisorState: ~Copyable {
         var pending: [UInt8] = []
         /// What it printed while it got ready, until a request takes it.
         var startup: OutputCapture?
+        /// What bubblewrap wrote on the info descriptor so far.
         var info: [UInt8] = []
+        /// True once bubblewrap closed the info descriptor: it is polled no more, since a
+        /// closed pipe reads as ready for ever and would turn the wait into a busy loop.
+        var infoEnded = false
     }
 
     init(launch: WorkerSandbox.Launch, limits: WorkerResourceLimits, environment: [String], sandbox: WorkerSandbox,
@@ -280,8 +284,9 @@ struct SupervisorState: ~Copyable {
         process.closeDescriptors()
     }
 
-    /// Makes sure a worker is waiting: the first spare, or a new one; then starts spares, so
-    /// that the start-up of the next cases' workers overlaps with this case.
+    /// Makes sure a worker is waiting: the first spare, or a new one. Spares are started after
+    /// a request (``fillSpares()``), not here, so that their start-up does not take the CPU
+    /// from the request about to run.
     private mutating func ensureWorker() -> WorkerDeath? {
         if let startupFailure { return startupFailure }
         if let worker, worker.ready, worker.process.reap(blocking: false) != nil {
@@ -299,8 +304,16 @@ struct SupervisorState: ~Copyable {
             worker = spares.removeFirst()
             workersStarted += 1
         }
-        while spares.count < Self.spareCount, case .success(let started) = spawn() { spares.append(started) }
         return nil
+    }
+
+    /// Starts spares up to ``spareCount``, once a request has been answered: their start-up
+    /// overlaps with the grader judging that request and preparing the next case, rather than
+    /// competing for the CPU with the request (on two cores, a large request's products run
+    /// on both).
+    private mutating func fillSpares() {
+        guard startupFailure == nil, sandboxViolation == nil else { return }
+        while spares.count < Self.spareCount, case .success(let started) = spawn() { spares.append(started) }
     }
 
     /// Starts a spare when there is no worker and no spare, and nothing stops workers from starting.
@@ -408,6 +421,7 @@ struct SupervisorState: ~Copyable {
     }
 
     mutating func run(_ request: WorkerRequest, timeout: Double, budget: Double) -> WorkerOutcome {
+        defer { fillSpares() }
         if let failed = unreported {
             unreported = nil
             return .died(failed.death, output: failed.output)
@@ -462,13 +476,17 @@ struct SupervisorState: ~Copyable {
         while true {
             var descriptors = [pollfd(fd: current.process.results, events: Int16(POLLIN), revents: 0),
                                pollfd(fd: current.process.errors, events: Int16(POLLIN), revents: 0)]
-            if let info = current.process.info { descriptors.append(pollfd(fd: info, events: Int16(POLLIN), revents: 0)) }
+            if let info = current.process.info, !current.infoEnded {
+                descriptors.append(pollfd(fd: info, events: Int16(POLLIN), revents: 0))
+            }
             _ = SystemCall.poll(&descriptors, milliseconds: 50)
             let printed = Self.drain(current.process.errors, into: &capture, buffer: &readBuffer)
             if capture.totalBytes > limits.maxOutputBytes {
                 return fail(.outputLimitExceeded(bytes: limits.maxOutputBytes), reaped: false)
             }
-            if let info = current.process.info { SystemCall.readAvailable(info, appendingTo: &current.info) }
+            if let info = current.process.info, !current.infoEnded {
+                current.infoEnded = SystemCall.readAvailable(info, appendingTo: &current.info).ended
+            }
             let read = SystemCall.readAvailable(current.process.results, appendingTo: &line).bytes
             if let newline = line.firstIndex(of: UInt8(ascii: "\n")) {
                 guard line[..<newline].elementsEqual(WorkerLoop.readyLine.utf8) else {
