@@ -15,8 +15,9 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
-        // The matrix product's kernel, in C so that on x86-64 Linux it is compiled for AVX-512, AVX2 and
-        // SSE2 and the processor's widest is chosen at load time; bit for bit the same on each. Optimized in every build.
+        // The matrix product's kernel and the normal sampler's ziggurat, in C so that on x86-64 Linux they are
+        // compiled for AVX-512, AVX2 and SSE2 and the processor's widest is chosen at load time; bit for bit the
+        // same on each. Optimized in every build.
         .target(name: "CMatrixKernel", cSettings: [.unsafeFlags(["-O2"])]),
         // The protocols students conform to, the Matrix type and registration. Optimized in every build.
         .target(name: "GradeKit", dependencies: ["CMatrixKernel"], swiftSettings: [.unsafeFlags(["-O"])]),

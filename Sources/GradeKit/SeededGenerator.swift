@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import CMatrixKernel
 
 /// A seeded random number generator (SplitMix64): the same seed gives the same
 /// numbers on every machine, so that graded runs are reproducible.
@@ -45,52 +39,19 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable, Codabl
     /// sample is `u·xᵢ`. Otherwise, in layer 0, the tail beyond `r = x₁` is drawn by Marsaglia's
     /// method (`a = ln(U₁)/r`, `b = ln(U₂)` until `−2b ≥ a²`; the sample is `±(r − a)`); in any
     /// other layer `t = u·xᵢ` is the sample if `f(xᵢ₊₁) + U·(f(xᵢ) − f(xᵢ₊₁)) < f(t)` with
-    /// `f(x) = e^(−x²/2)`, and the draw starts again if not.
+    /// `f(x) = e^(−x²/2)`, and the draw starts again if not. Computed in C
+    /// (`grade_next_normal`), the one implementation of the method, which a large draw runs in a
+    /// loop compiled for the processor's vector instructions.
     public mutating func nextNormal() -> Double {
-        Ziggurat.layers.withUnsafeBufferPointer { nextNormal(layers: $0) }
+        grade_next_normal(&state)
     }
 
-    /// ``nextNormal()`` with the layers at hand, so that a loop over many samples reads them once.
-    private mutating func nextNormal(layers x: UnsafeBufferPointer<Double>) -> Double {
-        while true {
-            let bits = next()
-            let u = Double(bits >> 11) * 0x1.0p-52 - 1
-            let i = Int(bits & UInt64(Ziggurat.count - 1))
-            if Swift.abs(u) * x[i] < x[i + 1] { return u * x[i] }
-            if i == 0 {
-                var a: Double, b: Double
-                repeat {
-                    a = log(Swift.max(nextUnit(), .leastNonzeroMagnitude)) / Ziggurat.r
-                    b = log(Swift.max(nextUnit(), .leastNonzeroMagnitude))
-                } while -2 * b < a * a
-                return u < 0 ? a - Ziggurat.r : Ziggurat.r - a
-            }
-            let t = u * x[i]
-            let inner = exp(-0.5 * (x[i] * x[i] - t * t)), outer = exp(-0.5 * (x[i + 1] * x[i + 1] - t * t))
-            if outer + nextUnit() * (inner - outer) < 1 { return t }
-        }
+    /// Writes `mean + scale · N(0, 1)` samples drawn with ``nextNormal()`` into every entry of
+    /// `buffer`, in order: the same bits as that many calls.
+    fileprivate mutating func fillNormal(_ buffer: UnsafeMutableBufferPointer<Double>, mean: Double, scale: Double) {
+        guard let base = buffer.baseAddress else { return }
+        grade_fill_normal(&state, base, buffer.count, mean, scale)
     }
-}
-
-/// The ziggurat of the standard normal density `f(x) = e^(−x²/2)`: 128 layers of area `v`,
-/// the top of layer `i` at `xᵢ₊₁` (`x₁ = r`, `x₁₂₈ = 0`), the base layer `x₀ = v / f(r)` wide
-/// so that it holds the tail beyond `r`.
-private enum Ziggurat {
-    static let count = 128
-    static let r = 3.442619855899
-    static let v = 9.91256303526217e-3
-    /// `x₀ … x₁₂₈`: `xᵢ = √(−2 ln(v / xᵢ₋₁ + f(xᵢ₋₁)))`.
-    static let layers: [Double] = {
-        var x = [Double](repeating: 0, count: count + 1)
-        var f = exp(-0.5 * r * r)
-        x[0] = v / f
-        x[1] = r
-        for i in 2..<count {
-            x[i] = (-2 * log(v / x[i - 1] + f)).squareRoot()
-            f = exp(-0.5 * x[i] * x[i])
-        }
-        return x
-    }()
 }
 
 extension Matrix {
@@ -104,15 +65,5 @@ extension Matrix {
             initialized = count
         }
         return Matrix(rows: rows, columns: columns, elements: elements)
-    }
-}
-
-extension SeededGenerator {
-    /// Writes `mean + scale · N(0, 1)` samples drawn with ``nextNormal()`` into every entry of
-    /// `buffer`, in order, reading the layers once.
-    fileprivate mutating func fillNormal(_ buffer: UnsafeMutableBufferPointer<Double>, mean: Double, scale: Double) {
-        Ziggurat.layers.withUnsafeBufferPointer { layers in
-            for i in buffer.indices { buffer.initializeElement(at: i, to: mean + scale * nextNormal(layers: layers)) }
-        }
     }
 }

@@ -2,6 +2,7 @@
 #define GRADE_C_MATRIX_KERNEL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /// The fewest multiply-adds (`m·k·n`) a product splits between two threads: about 0.2 ms of
 /// work on one core, several times what starting and joining a thread costs.
@@ -29,5 +30,25 @@ void grade_matrix_multiply_transposed(const double *a, const double *b, double *
 /// T = Aᵀ for row-major A (m×n) and T (n×m), T fully overwritten: `t[j·m+i] = a[i·n+j]`, the
 /// entries moved, never computed. In tiles of 64×64, each row of T written in one run.
 void grade_matrix_transpose(const double *a, double *t, ptrdiff_t m, ptrdiff_t n);
+
+/// The next standard normal sample of the SplitMix64 generator whose state is `*state`, by the
+/// ziggurat method (Marsaglia and Tsang, 2000, in Doornik's form, 2005, with 128 layers of equal
+/// area `v`), advancing the state by every 64 bits it reads.
+///
+/// One draw of 64 bits gives a layer `i` (its low 7 bits) and `u = 2·U − 1` in `[−1, 1)` (its high
+/// 53 bits, `U = bits₅₃ · 2⁻⁵³`). When `|u|·xᵢ < xᵢ₊₁`, as in about 99% of draws, the sample is
+/// `u·xᵢ`. Otherwise, in layer 0, the tail beyond `r = x₁` is drawn by Marsaglia's method
+/// (`a = ln(U₁)/r`, `b = ln(U₂)` until `−2b ≥ a²`; the sample is `±(r − a)`); in any other layer
+/// `t = u·xᵢ` is the sample if `f(xᵢ₊₁) + U·(f(xᵢ) − f(xᵢ₊₁)) < f(t)` (divided through by f(t)),
+/// with `f(x) = e^(−x²/2)`, and the draw starts again if not. Every operation is rounded on its
+/// own (no fused multiply-add), and `ln` and `e^x` are the C library's, so the samples are the
+/// same bits on every processor.
+double grade_next_normal(uint64_t *state);
+
+/// Writes `mean + scale · z` into `out[0..<count]`, each `z` the next sample of
+/// ``grade_next_normal`` in order, so the bits are those of `count` calls of it. Compiled for
+/// AVX-512, AVX2 and SSE2 like the products (the same bits on each); the whole 2 MiB pages of a
+/// large `out` are asked for in huge pages, which saves most of the first touch of fresh memory.
+void grade_fill_normal(uint64_t *state, double *out, ptrdiff_t count, double mean, double scale);
 
 #endif

@@ -24,8 +24,9 @@ package enum ModuleGraph {
     /// Every target, in the manifest's order.
     package static let modules: [ModuleDescription] = [
         ModuleDescription("CMatrixKernel", purpose: """
-            The matrix product's kernel, in C so that on x86-64 Linux it is compiled for AVX-512, AVX2 and
-            SSE2 and the processor's widest is chosen at load time; bit for bit the same on each. Optimized in every build.
+            The matrix product's kernel and the normal sampler's ziggurat, in C so that on x86-64 Linux they are
+            compiled for AVX-512, AVX2 and SSE2 and the processor's widest is chosen at load time; bit for bit the
+            same on each. Optimized in every build.
             """, optimized: true, writtenInC: true),
         ModuleDescription("GradeKit", dependencies: [.module("CMatrixKernel")],
                           purpose: "The protocols students conform to, the Matrix type and registration. Optimized in every build.",
