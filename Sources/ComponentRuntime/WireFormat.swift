@@ -170,10 +170,17 @@ struct AttachedEntries: CompactMatrixCoding {
 /// The attachments of a request being written, in order, and their length in bytes.
 final class AttachmentWriter: Sendable {
     let written = Mutex<(parts: [Frame.Part], length: Int)>(([], 0))
+    /// Where the entries of each array already attached start, by the address of its storage:
+    /// an array attached again (the direction of both calls of a directional derivative) is
+    /// sent once. Each array is held here, so that no address is reused while framing.
+    private let offsets = Mutex<[UInt: (entries: [Double], offset: Int)]>([:])
 
-    /// Appends `entries`, and says at which byte of the attachments they start.
+    /// Appends `entries`, unless the same array was appended already, and says at which byte
+    /// of the attachments they start.
     func append(_ entries: [Double]) -> Int {
-        written.withLock { written in
+        let address = entries.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        if let offset = offsets.withLock({ $0[address]?.offset }) { return offset }
+        let offset = written.withLock { written in
             let offset = written.length
             #if _endian(little)
             written.parts.append(.entries(entries))
@@ -183,6 +190,8 @@ final class AttachmentWriter: Sendable {
             written.length += entries.count * 8
             return offset
         }
+        offsets.withLock { $0[address] = (entries, offset) }
+        return offset
     }
 }
 

@@ -87,21 +87,27 @@ import Testing
         var big = Matrix.normal(rows: 40, columns: 30, using: &random)
         big[0, 0] = Double(bitPattern: 0x7FF8_0000_0000_0042)
         big[39, 29] = -.infinity
-        let call = Invocation(component: "softmax", family: .scoreLoss,
-                              inputs: ["scores": .matrix(big), "labels": .integers(Array(repeating: 1, count: 40))],
-                              variation: .direction(input: "scores", direction: .normal(rows: 40, columns: 30, using: &random), by: 1e-5))
-        let message = try WireFormat.frame(WorkerRequest(id: 9, invocations: [call, call], cpuSeconds: 2)).bytes
+        let inputs: Values = ["scores": .matrix(big), "labels": .integers(Array(repeating: 1, count: 40))]
+        let shared = Matrix.normal(rows: 40, columns: 30, using: &random)
+        let other = Matrix.normal(rows: 40, columns: 30, using: &random)
+        // Both steps of a directional derivative along `shared`, and one along `other`.
+        let calls = [(shared, 1e-5), (shared, -1e-5), (other, 1e-5)].map { direction, step in
+            Invocation(component: "softmax", family: .scoreLoss, inputs: inputs,
+                       variation: .direction(input: "scores", direction: direction, by: step))
+        }
+        let message = try WireFormat.frame(WorkerRequest(id: 9, invocations: calls, cpuSeconds: 2)).bytes
         let header = String(decoding: message.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
-        // The inputs once, and each call's direction.
+        // The inputs once, and each distinct direction once: `shared` is not sent twice.
         #expect(header == String(repeating: "0", count: 19 - "\(3 * 1200 * 8)".count) + "\(3 * 1200 * 8)")
         let json = String(decoding: message.suffix(from: header.utf8.count + 1 + 3 * 1200 * 8), as: UTF8.self)
         #expect(json.contains("\"@0\"") && json.contains("\"@9600\"") && json.contains("\"@19200\""))
+        #expect(json.components(separatedBy: "\"@9600\"").count == 3, "both calls along `shared` name its one copy: \(json)")
         #expect(json.count < 3 * 1200, "the JSON holds no entries of the large matrices: \(json)")
         let decoded = try #require(try Self.read(message))
-        #expect(decoded.invocations.count == 2)
+        #expect(decoded.invocations.count == 3)
         guard case .matrix(let back)? = decoded.invocations[0].inputs["scores"] else { Issue.record("no scores"); return }
         #expect(back.elements.map(\.bitPattern) == big.elements.map(\.bitPattern))
-        #expect(decoded.invocations[1].variation == call.variation)
+        #expect(decoded.invocations.map(\.variation) == calls.map(\.variation))
     }
 
     @Test func aFrameWrittenInAnyPiecesIsTheSameMessage() throws {
