@@ -49,7 +49,7 @@ let package = Package(
         .executableTarget(name: "grade", dependencies: ["GradingEngine", "GradeReports", "AssignmentFormat", "GradeResults", "grade-sandbox", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .target(name: "TestSupport", dependencies: ["GradeKit", "CLibXML2"], path: "Tests/TestSupport"),
-        .testTarget(name: "GradeKitTests", dependencies: ["GradeKit", "TestSupport"]),
+        .testTarget(name: "GradeKitTests", dependencies: ["GradeKit", "CMatrixKernel", "TestSupport"]),
         .testTarget(name: "ReferenceTests", dependencies: ["Reference", "GradeKit", "ComponentRuntime", "TestSupport"], exclude: ["Oracle"]),
         .testTarget(name: "AssignmentFormatTests", dependencies: ["AssignmentFormat", "TestSupport"]),
         .testTarget(name: "GradingEngineTests", dependencies: ["GradingEngine", "GradeResults", "TestSupport"]),

@@ -1,3 +1,4 @@
+import CMatrixKernel
 import GradeKit
 import Testing
 
@@ -64,6 +65,39 @@ import Testing
         let product = transpose.dot(b)
         #expect(product.shape == (rows: m, columns: n))
         #expect(product.elements.map(\.bitPattern) == Self.textbook(Self.movedTranspose(x), b).map(\.bitPattern))
+    }
+
+    /// Each kernel of `Aᵀ·B` the processor can run, down A's columns and down its rows at each
+    /// vector width, gives the textbook sums of the transpose bit for bit: around the tiles'
+    /// edges (16, 8, 4, 2 rows of C; passes of 12 columns), split between two threads or not,
+    /// NaN and infinities included. The kernel an automatic choice takes is among them.
+    @Test(arguments: [(1, 1, 1), (3, 17, 5), (7, 33, 12), (5, 47, 13), (9, 250, 10), (4, 31, 25), (500, 3073, 10), (300, 221, 3)])
+    func everyKernelOfATransposedProductGivesTheTextbookSums(_ shape: (Int, Int, Int)) {
+        let (k, m, n) = shape
+        var random = SeededGenerator(seed: UInt64(k * 11 + m * 5 + n))
+        var x = Matrix.normal(rows: k, columns: m, using: &random)
+        var b = Matrix.normal(rows: k, columns: n, using: &random)
+        x[k - 1, m - 1] = .infinity
+        b[0, n - 1] = .nan
+        if m > 20 { x[k / 2, 17] = -0.0 }
+        let expected = Self.textbook(Self.movedTranspose(x), b).map(\.bitPattern)
+        let kernels: [grade_transposed_kernel] = [GRADE_TRANSPOSED_AUTOMATIC, GRADE_TRANSPOSED_DOWN_COLUMNS, GRADE_TRANSPOSED_DOWN_ROWS_AVX512,
+                                                  GRADE_TRANSPOSED_DOWN_ROWS_AVX2, GRADE_TRANSPOSED_DOWN_ROWS_SSE2]
+        var ran = 0
+        for kernel in kernels {
+            var c = [Double](repeating: 42, count: m * n)
+            let available = x.elements.withUnsafeBufferPointer { a in
+                b.elements.withUnsafeBufferPointer { b in
+                    c.withUnsafeMutableBufferPointer { grade_matrix_multiply_transposed_with(kernel, a.baseAddress, b.baseAddress, $0.baseAddress, m, k, n) }
+                }
+            }
+            guard available == 1 else { continue }
+            ran += 1
+            // NaNs compare by their bits too: the textbook loop's NaN is the kernel's.
+            let differing = zip(c, expected).filter { $0.bitPattern != $1 }.count
+            #expect(differing == 0, "kernel \(kernel.rawValue), \(k)×\(m)ᵀ·\(k)×\(n): \(differing) of \(m * n) entries differ")
+        }
+        #expect(ran >= 3, "the automatic choice, down the columns and down the rows with SSE2 run everywhere")
     }
 
     @Test func nanAndInfinityPropagateThroughATransposeReadInPlace() {

@@ -23,9 +23,29 @@ void grade_matrix_multiply(const double *a, const double *b, double *c, ptrdiff_
 
 /// C = Aᵀ·B for row-major A (k×m), B (k×n) and C (m×n), C fully overwritten, without writing Aᵀ
 /// out: every entry is the sum `Σ_p a[p·m+i]·b[p·n+j]` taken in increasing `p`, so the bits are
-/// those of ``grade_matrix_multiply`` of the transpose, with the same tiles, vector
-/// instructions and second thread; row `i` of C reads column `i` of A, four columns at a time.
+/// those of ``grade_matrix_multiply`` of the transpose, on one thread or two as it splits.
+/// Each of two kernels computes them, chosen by the processor and `n`: down A's columns, four
+/// columns of A for 8, 4, 2 or 1 columns of C at a time (as ``grade_matrix_multiply``), or down
+/// A's rows, a vector of consecutive entries of a row of A times each of up to 12 entries of B's
+/// row, so that A is read once and in order.
 void grade_matrix_multiply_transposed(const double *a, const double *b, double *c, ptrdiff_t m, ptrdiff_t k, ptrdiff_t n);
+
+/// The kernels of ``grade_matrix_multiply_transposed``.
+typedef enum {
+    /// The one the processor and `n` choose.
+    GRADE_TRANSPOSED_AUTOMATIC = 0,
+    /// Down A's columns, compiled for the processor's widest vectors.
+    GRADE_TRANSPOSED_DOWN_COLUMNS = 1,
+    /// Down A's rows, two vectors of 8 with AVX-512, one of 4 with AVX2, one of 2 with SSE2.
+    GRADE_TRANSPOSED_DOWN_ROWS_AVX512 = 2,
+    GRADE_TRANSPOSED_DOWN_ROWS_AVX2 = 3,
+    GRADE_TRANSPOSED_DOWN_ROWS_SSE2 = 4,
+} grade_transposed_kernel;
+
+/// ``grade_matrix_multiply_transposed`` with a given kernel: 1, or 0 (and C untouched) when the
+/// processor has not the instructions it needs. For tests and measurements.
+int grade_matrix_multiply_transposed_with(grade_transposed_kernel kernel, const double *a, const double *b, double *c,
+                                          ptrdiff_t m, ptrdiff_t k, ptrdiff_t n);
 
 /// T = Aᵀ for row-major A (m×n) and T (n×m), T fully overwritten: `t[j·m+i] = a[i·n+j]`, the
 /// entries moved, never computed. In tiles of 64×64, each row of T written in one run.

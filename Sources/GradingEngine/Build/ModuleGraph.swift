@@ -63,7 +63,7 @@ package enum ModuleGraph {
                           purpose: "The command line."),
 
         ModuleDescription("TestSupport", dependencies: [.module("GradeKit"), .module("CLibXML2")], path: "Tests/TestSupport", inStudentKit: false),
-        test("GradeKitTests", ["GradeKit", "TestSupport"]),
+        test("GradeKitTests", ["GradeKit", "CMatrixKernel", "TestSupport"]),
         test("ReferenceTests", ["Reference", "GradeKit", "ComponentRuntime", "TestSupport"], exclude: ["Oracle"]),
         test("AssignmentFormatTests", ["AssignmentFormat", "TestSupport"]),
         test("GradingEngineTests", ["GradingEngine", "GradeResults", "TestSupport"]),
